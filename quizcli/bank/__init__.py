@@ -1,0 +1,1 @@
+"""Question banks: safe YAML loading, schema validation, the parsed-bank cache."""

@@ -1,0 +1,1 @@
+"""Export of the bank to other tools (Anki)."""

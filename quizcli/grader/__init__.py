@@ -1,0 +1,1 @@
+"""Grading code answers: test cases, the sandboxed child, comparison, known mistakes."""
