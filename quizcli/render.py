@@ -1,0 +1,130 @@
+"""Rich renderables for questions, lists and reports. Nothing here prints."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .models import LETTERS, Question
+from .textmath import math_to_text
+
+KIND_STYLE = {"open": "cyan", "mcq": "magenta", "numeric": "yellow", "code": "green"}
+LABELS = {
+    "en": {
+        "answer": "Answer", "explanation": "Explanation", "sources": "Sources", "choices": "Choices",
+        "correct": "Correct", "hint": "Hint", "notes": "Correction of the notes", "tolerance": "tolerance",
+        "function": "Function", "difficulty": "difficulty",
+    },
+    "zh": {
+        "answer": "答案", "explanation": "解析", "sources": "出处", "choices": "选项",
+        "correct": "正确答案", "hint": "提示", "notes": "笔记勘误", "tolerance": "容差",
+        "function": "函数", "difficulty": "难度",
+    },
+}
+
+
+def label(lang: str, key: str) -> str:
+    return LABELS.get(lang, LABELS["en"])[key]
+
+
+def markdown(text: str) -> Any:
+    from rich.markdown import Markdown
+
+    return Markdown(math_to_text(text.strip()), code_theme="monokai")
+
+
+def header(q: Question, lang: str) -> Any:
+    from rich.text import Text
+
+    stars = "★" * q.difficulty + "☆" * (3 - q.difficulty)
+    t = Text()
+    t.append(q.id, style="bold")
+    t.append("  ")
+    t.append(q.kind, style=KIND_STYLE.get(q.kind, ""))
+    t.append(f"  {q.topic}  {stars}", style="dim")
+    return t
+
+
+def choices(q: Question, lang: str, marked: int | None = None, reveal: bool = False) -> Any:
+    from rich.table import Table
+
+    table = Table.grid(padding=(0, 1))
+    table.add_column(justify="right", style="bold")
+    table.add_column()
+    for i, c in enumerate(q.choices):
+        style = ""
+        if reveal and i == q.correct_index:
+            style = "green"
+        elif reveal and marked == i:
+            style = "red"
+        table.add_row(f"{LETTERS[i]})", markdown(c[lang]) if not style else _styled(c[lang], style))
+    return table
+
+
+def _styled(text: str, style: str) -> Any:
+    from rich.text import Text
+
+    return Text(math_to_text(text.strip()), style=style)
+
+
+def question_view(q: Question, lang: str, with_answer: bool = True) -> Any:
+    from rich.console import Group
+    from rich.padding import Padding
+    from rich.rule import Rule
+
+    parts: list[Any] = [header(q, lang), Padding(markdown(q.prompt[lang]), (1, 0, 0, 0))]
+    if q.kind == "mcq":
+        parts.append(Padding(choices(q, lang, reveal=with_answer), (1, 0, 0, 2)))
+    if with_answer:
+        parts.extend(answer_view(q, lang))
+    parts.append(Rule(style="dim"))
+    parts.append(_styled(f"{label(lang, 'sources')}: " + "; ".join(source_text(s) for s in q.sources), "dim"))
+    return Group(*parts)
+
+
+def answer_view(q: Question, lang: str, picked: int | None = None) -> list[Any]:
+    from rich.padding import Padding
+    from rich.rule import Rule
+    from rich.text import Text
+
+    out: list[Any] = [Rule(label(lang, "answer"), style="green", align="left")]
+    if q.kind == "mcq" and q.correct_index is not None:
+        right = q.choices[q.correct_index]
+        out.append(Text(f"{label(lang, 'correct')}: {q.correct}) " + math_to_text(right[lang]), style="green"))
+        if picked is not None and picked != q.correct_index and q.choices[picked].get("why"):
+            out.append(Text(f"{LETTERS[picked]}) " + math_to_text(q.choices[picked]["why"][lang]), style="red"))
+    if q.kind == "numeric":
+        unit = f" {q.unit}" if q.unit else ""
+        out.append(Text(f"{q.value:g}{unit}  (± {q.tolerance:g})", style="green"))
+    out.append(Padding(markdown(q.answer[lang]), (0, 0, 0, 0)))
+    if q.explanation:
+        out.append(Rule(label(lang, "explanation"), style="blue", align="left"))
+        out.append(markdown(q.explanation[lang]))
+    for note in q.notes:
+        out.append(Rule(label(lang, "notes"), style="yellow", align="left"))
+        out.append(markdown(note["correction"][lang] + f"\n\n*{note['ref']}*"))
+    return out
+
+
+def source_text(s: dict[str, str]) -> str:
+    if "ref" in s:
+        return s["ref"]
+    return f"{s['seed']} § {s['section']}"
+
+
+def question_table(questions: list[Question], lang: str, passed: set[str] | None = None) -> Any:
+    from rich.table import Table
+
+    table = Table(box=None, pad_edge=False, header_style="bold")
+    table.add_column("id", no_wrap=True)
+    table.add_column("kind")
+    table.add_column("★", justify="right")
+    table.add_column("prompt", overflow="ellipsis", no_wrap=True, ratio=1)
+    if passed is not None:
+        table.add_column("done")
+    for q in questions:
+        first = math_to_text(q.prompt[lang].strip().splitlines()[0]) if q.prompt[lang].strip() else ""
+        row = [q.id, f"[{KIND_STYLE.get(q.kind, '')}]{q.kind}[/]", str(q.difficulty), first]
+        if passed is not None:
+            row.append("[green]✓[/]" if q.id in passed else ("·" if q.kind == "code" else ""))
+        table.add_row(*row)
+    return table
