@@ -297,7 +297,9 @@ def test_nms_hand_cases():
     # zero-area boxes are never suppressed and never suppress
     zero = np.array([[1, 1, 1, 1], [1, 1, 1, 1], [0, 0, 2, 2]], dtype=float)
     np.testing.assert_array_equal(nms(zero, np.array([0.9, 0.8, 0.7]), 0.0), [0, 1, 2])
-    np.testing.assert_array_equal(nms(zero, np.array([0.9, 0.8, 0.7]), 0.0), tv_nms(zero, [0.9, 0.8, 0.7], 0.0))
+    np.testing.assert_array_equal(
+        nms(zero, np.array([0.9, 0.8, 0.7]), 0.0), tv_nms(zero, [0.9, 0.8, 0.7], 0.0)
+    )
     empty = nms(np.zeros((0, 4)), np.zeros(0), 0.5)
     assert empty.shape == (0,) and empty.dtype == np.int64
 
