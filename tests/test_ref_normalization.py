@@ -189,7 +189,9 @@ def test_batchnorm_eval_matches_torch_module_after_training():
 
 
 # ---------------------------------------------------------------- update_running_stats
-@pytest.mark.parametrize("n,d,momentum", [(5, 3, 0.1), (2, 4, 0.1), (8, 2, 0.5), (3, 3, 1.0), (4, 2, 0.0), (6, 1, 0.01)])
+@pytest.mark.parametrize(
+    "n,d,momentum", [(5, 3, 0.1), (2, 4, 0.1), (8, 2, 0.5), (3, 3, 1.0), (4, 2, 0.0), (6, 1, 0.01)]
+)
 def test_update_running_stats_matches_batchnorm1d(n, d, momentum):
     rm0, rv0 = RNG.normal(size=d), RNG.uniform(0.5, 2.0, size=d)
     x = RNG.normal(loc=1.0, scale=2.0, size=(n, d))
@@ -246,7 +248,8 @@ def test_instance_norm_matches_torch(shape):
 
 
 @pytest.mark.parametrize(
-    "shape,groups", [((2, 4, 3, 3), 2), ((2, 6, 2, 3), 3), ((1, 6, 2, 2), 2), ((2, 4, 2, 2), 1), ((2, 4, 2, 3), 4)]
+    "shape,groups",
+    [((2, 4, 3, 3), 2), ((2, 6, 2, 3), 3), ((1, 6, 2, 2), 2), ((2, 4, 2, 2), 1), ((2, 4, 2, 3), 4)],
 )
 def test_group_norm_matches_torch(shape, groups):
     x = RNG.normal(loc=2.0, scale=1.5, size=shape)
