@@ -258,8 +258,14 @@ def test_newton_rosenbrock_matches_scipy():
     g, H = make_callback("rosenbrock_grad", {}), make_callback("rosenbrock_hess", {})
     x0 = np.array([-1.2, 1.0])
     x = newton_minimize(g, H, x0)
-    res = scipy.optimize.minimize(scipy.optimize.rosen, x0, jac=scipy.optimize.rosen_der,
-                                  hess=scipy.optimize.rosen_hess, method="trust-exact", options={"gtol": 1e-12})
+    res = scipy.optimize.minimize(
+        scipy.optimize.rosen,
+        x0,
+        jac=scipy.optimize.rosen_der,
+        hess=scipy.optimize.rosen_hess,
+        method="trust-exact",
+        options={"gtol": 1e-12},
+    )
     np.testing.assert_allclose(x, res.x, rtol=1e-8, atol=1e-8)
     np.testing.assert_allclose(x, [1.0, 1.0], rtol=1e-10)
 
