@@ -158,6 +158,45 @@ def validate_cmd(
     sys.stdout.write("valid\n")
 
 
+@app.command("check")
+def check_cmd(
+    file: Annotated[Path, typer.Argument(help="Your answer: a Python file defining the function.")],
+    question: Annotated[
+        str | None, typer.Option("--question", "-q", help="Question id or function name (else found from FILE).")
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object (see cli.md).")] = False,
+    no_record: Annotated[bool, typer.Option("--no-record", help="Do not record this check as a review.")] = False,
+    timeout: Annotated[
+        float, typer.Option("--timeout", min=0.5, max=600, help="Seconds for the whole run of the answer.")
+    ] = 10.0,
+    lang: LangOpt = Lang.en,
+) -> None:
+    """Grade a code answer in a sandbox; exit 0 when every case passes, 1 otherwise."""
+    from .grader.check import grade, identify, read_answer
+
+    paths = _paths()
+    source = read_answer(file)
+    q = identify(file, source, _bank(), question)
+    report = grade(file, source, q, timeout=timeout, failures_dir=paths.cache / "failures")
+    if not no_record:
+        _record_check(paths, report)
+    if as_json:
+        sys.stdout.write(json.dumps(report.to_json(lang.value), ensure_ascii=False) + "\n")
+    else:
+        from .render import check_report
+
+        _console().print(check_report(report, lang.value))
+    raise typer.Exit(0 if report.verdict == "pass" else 1)
+
+
+def _record_check(paths: Any, report: Any) -> None:
+    try:
+        from .store import record_check
+    except ImportError:  # the progress store is not part of this build yet
+        return
+    record_check(paths, report)
+
+
 def _say_error(message: str) -> None:
     message = " ".join(message.split())
     sys.stderr.write(f"quiz: {message}\n")

@@ -128,3 +128,72 @@ def question_table(questions: list[Question], lang: str, passed: set[str] | None
             row.append("[green]✓[/]" if q.id in passed else ("·" if q.kind == "code" else ""))
         table.add_row(*row)
     return table
+
+
+STATUS_STYLE = {"pass": "green", "fail": "red", "error": "red", "timeout": "yellow"}
+STATUS_MARK = {"pass": "✓", "fail": "✗", "error": "!", "timeout": "⏱"}
+REPORT_TEXT = {
+    "en": {
+        "passed": "passed", "inputs": "inputs", "expected": "expected", "got": "got", "hint": "Known mistake",
+        "output": "What your answer printed", "truncated": "(truncated)", "repro": "Reproduce the first failure",
+        "all": "All {n} cases passed.", "verdict": "verdict",
+    },
+    "zh": {
+        "passed": "通过", "inputs": "输入", "expected": "期望", "got": "实际", "hint": "常见错误",
+        "output": "你的代码输出", "truncated": "(已截断)", "repro": "复现第一个失败用例",
+        "all": "全部 {n} 个用例通过。", "verdict": "结果",
+    },
+}
+
+
+def check_report(report: Any, lang: str) -> Any:
+    from rich.console import Group
+    from rich.padding import Padding
+    from rich.panel import Panel
+    from rich.syntax import Syntax
+    from rich.text import Text
+
+    t = REPORT_TEXT.get(lang, REPORT_TEXT["en"])
+    parts: list[Any] = []
+    title = Text()
+    title.append(f"{report.question.id}", style="bold")
+    title.append(f"  {report.question.function}()  ", style="dim")
+    style = STATUS_STYLE.get(report.verdict, "")
+    title.append(f"{report.verdict.upper()}", style=f"bold {style}")
+    title.append(f"  {report.passed}/{report.total} {t['passed']}  ({report.seconds:.2f} s)", style="dim")
+    parts.append(title)
+    first_bad = True
+    for c in report.cases:
+        line = Text("  ")
+        line.append(STATUS_MARK.get(c.status, "?"), style=STATUS_STYLE.get(c.status, ""))
+        line.append(f" {c.name}")
+        if c.status != "pass" and c.message:
+            line.append(f" — {c.message}", style=STATUS_STYLE.get(c.status, ""))
+        parts.append(line)
+        if c.status != "pass" and first_bad and not c.message.startswith("not run"):
+            first_bad = False
+            detail = Text()
+            if c.inputs:
+                detail.append(f"{t['inputs']}: ", style="bold")
+                detail.append(c.inputs + "\n")
+            if c.expected:
+                detail.append(f"{t['expected']}: ", style="bold")
+                detail.append(c.expected + "\n")
+            if c.got:
+                detail.append(f"{t['got']}: ", style="bold")
+                detail.append(c.got + "\n")
+            for w in c.warnings:
+                detail.append(w + "\n", style="yellow")
+            if detail.plain.strip():
+                parts.append(Padding(detail, (0, 0, 0, 6)))
+    if report.verdict == "pass":
+        parts.append(Text(t["all"].format(n=report.total), style="green"))
+    if report.hint:
+        parts.append(Panel(markdown(report.hint[lang]), title=t["hint"], border_style="yellow", expand=False))
+    if report.repro:
+        parts.append(Text(t["repro"] + ":", style="bold"))
+        parts.append(Syntax("\n".join(report.repro), "python", theme="monokai", word_wrap=True))
+    if report.output.strip():
+        suffix = f" {t['truncated']}" if report.output_truncated else ""
+        parts.append(Panel(Text(report.output.rstrip()[-4000:]), title=t["output"] + suffix, border_style="dim", expand=False))
+    return Group(*parts)

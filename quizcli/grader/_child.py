@@ -53,6 +53,17 @@ def _send(fd, payload):
         view = view[n:]
 
 
+def _flush():
+    for stream in (_stdout, _stderr, sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except BaseException:  # noqa: BLE001
+            pass
+
+
+_stdout, _stderr = sys.stdout, sys.stderr
+
+
 def main():
     req_fd, res_fd = int(sys.argv[1]), int(sys.argv[2])
     for entry in reversed(json.loads(sys.argv[3])):
@@ -150,7 +161,7 @@ def main():
             message = "<unprintable>"
         return {"type": _type(exc).__name__, "mro": names, "message": message, "line": line}
 
-    answer_path = header["answer"]
+    answer_path = os.path.abspath(header["answer"])
     try:
         spec = importlib.util.spec_from_file_location("answer", answer_path)
         module = importlib.util.module_from_spec(spec)
@@ -159,9 +170,11 @@ def main():
         fn = getattr(module, header["function"], None)
         if fn is None or not callable(fn):
             send_json({"load_error": "missing", "message": "the file defines no function %r" % header["function"]})
+            _flush()
             _exit(0)
     except BaseException as exc:  # noqa: BLE001 - anything the answer raises is data
         send_json({"load_error": "raised", "exc": exc_info(exc, answer_path)})
+        _flush()
         _exit(0)
 
     import time
@@ -201,6 +214,7 @@ def main():
                    "seconds": elapsed})
         for arr in arrays:
             send_array(arr)
+    _flush()
     send_json({"done": True})
     _exit(0)
 
