@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+import importlib.util
+import re
 import warnings
+from pathlib import Path
+from types import SimpleNamespace
 
 import numpy as np
 import pytest
 
+from quizcli.grader import run as grader_run
 from quizcli.grader.callbacks import make_callback
 from quizcli.grader.cases import convolution as section
+from quizcli.grader.check import case_seed
+from quizcli.grader.compare import compare
 from quizcli.grader.spec import Callback, Case, FunctionSpec
 
 FUNCTIONS = [
@@ -194,3 +201,60 @@ def test_fixed_cases_are_hand_checkable():
         call(SPECS["receptive_field"].reference, cases["ResNet stem: 7x7/2 conv, 3x3/2 pool, 3x3 convs"])
         == 27
     )
+
+
+# ---------------------------------------------------------------- golden wrong answers
+
+GOLDEN = Path(__file__).parent / "golden"
+HEADER = re.compile(r"^#\s*(expect|case|hint):\s*(.+?)\s*$", re.M)
+
+
+def golden_files(name):
+    return sorted((GOLDEN / name).glob("wrong_*.py"))
+
+
+def load_golden(path, name):
+    spec = importlib.util.spec_from_file_location(f"golden_{name}_{path.stem}", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return getattr(module, name)
+
+
+@pytest.mark.parametrize("name", FUNCTIONS)
+def test_golden_folder_is_complete(name):
+    files = golden_files(name)
+    assert len(files) >= 3, name
+    headers = [dict(HEADER.findall(p.read_text(encoding="utf-8"))) for p in files]
+    assert all(set(h) == {"expect", "case", "hint"} for h in headers), name
+    assert any(h["hint"] != "none" for h in headers), name
+    keys = {m.key for m in SPECS[name].mistakes}
+    assert all(h["hint"] == "none" or h["hint"] in keys for h in headers), name
+
+
+@pytest.mark.parametrize(
+    "name,path",
+    [(name, p) for name in FUNCTIONS for p in golden_files(name)],
+    ids=lambda v: getattr(v, "stem", v),
+)
+def test_golden_header_is_truthful(name, path):
+    """Grades the golden answer in-process the way `quiz check` does (same seed, comparison and hint
+    rule) and checks its header: the first case that does not pass, its status and the hint."""
+    header = dict(HEADER.findall(path.read_text(encoding="utf-8")))
+    spec = SPECS[name]
+    cases = list(spec.cases(np.random.default_rng(case_seed(name))))
+    expected = [grader_run.run_reference(spec, c) for c in cases]
+    fn = load_golden(path, name)
+    reports, values = [], {}
+    for case, exp in zip(cases, expected, strict=True):
+        try:
+            got = grader_run.call(fn, case)
+        except Exception:  # noqa: BLE001 - a golden answer is meant to be wrong
+            reports.append(SimpleNamespace(name=case.name, status="error"))
+            continue
+        values[len(reports)] = got
+        ok = compare(exp, got, spec.rtol, spec.atol, spec.int_dtype).ok
+        reports.append(SimpleNamespace(name=case.name, status="pass" if ok else "fail"))
+    first = next(r for r in reports if r.status != "pass")
+    assert (first.status, first.name) == (header["expect"], header["case"])
+    mistake = grader_run.recognise(spec, cases, expected, reports, values)
+    assert (mistake.key if mistake else "none") == header["hint"]
