@@ -104,7 +104,9 @@ def validate(data: Any, positions: dict[PathKey, Position], shown: str) -> None:
         return
     from jsonschema.exceptions import best_match, relevance
 
-    err = best_match(errors, key=relevance)
+    # a wrong kind explains every kind-specific error after it: report it first
+    kind_errors = [e for e in errors if tuple(e.absolute_path)[-1:] == ("kind",)]
+    err = kind_errors[0] if kind_errors else best_match(errors, key=relevance)
     # descend into oneOf/anyOf/allOf to the most specific cause
     while err.context and not (err.validator == "oneOf" and "sources" in err.absolute_path):
         err = best_match(err.context, key=relevance)

@@ -1,0 +1,45 @@
+"""Shared fixtures: an isolated QUIZ_HOME and a way to run the real `quiz` entry point."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT.parent / "shared" / "seeds"
+
+
+def quiz_command() -> list[str]:
+    """The installed console script when present (as users run it), else the module."""
+    exe = shutil.which("quiz")
+    return [exe] if exe else [sys.executable, "-m", "quizcli"]
+
+
+@pytest.fixture
+def quiz_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    home = tmp_path / "quizhome"
+    home.mkdir()
+    monkeypatch.setenv("QUIZ_HOME", str(home))
+    monkeypatch.delenv("QUIZ_BANK", raising=False)
+    return home
+
+
+@pytest.fixture
+def run_quiz(quiz_home: Path):
+    def run(*args: str, input: str | None = None, timeout: float = 120, cwd: Path | None = None,
+            env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+        full_env = dict(os.environ, QUIZ_HOME=str(quiz_home), NO_COLOR="1", COLUMNS="120")
+        full_env.pop("QUIZ_BANK", None)
+        if env:
+            full_env.update(env)
+        return subprocess.run(
+            [*quiz_command(), *args], input=input, capture_output=True, text=True, timeout=timeout,
+            cwd=cwd, env=full_env, stdin=None if input is not None else subprocess.DEVNULL,
+        )
+
+    return run
