@@ -672,22 +672,22 @@ SPECS: list[FunctionSpec] = [
                 _conv2d_flipped,
                 "You flipped the kernel (true convolution). Deep-learning 'conv2d' is a cross-correlation: "
                 "out[i, j] = sum x[i*s + a*d, j*s + b*d] * w[a, b] with the kernel as stored.",
-                "你把卷积核上下左右翻转了(数学上的卷积)。深度学习里的 conv2d 其实是互相关 "
-                "(cross-correlation):直接按存储顺序用 w[a, b] 去乘 x[i*s + a*d, j*s + b*d],不翻转。",
+                "你把卷积核上下左右翻转了（数学上的卷积）。深度学习里的 conv2d 其实是互相关 "
+                "(cross-correlation)：直接按存储顺序用 w[a, b] 去乘 x[i*s + a*d, j*s + b*d]，不翻转。",
             ),
             Mistake(
                 "dilation-ignored",
                 _conv2d_no_dilation,
                 "The dilation argument is ignored. With dilation d the kernel taps are d pixels apart, so "
                 "tap (a, b) reads x[i*s + a*d, j*s + b*d] and the effective kernel size is d*(k - 1) + 1.",
-                "dilation 参数没有生效。空洞卷积 (dilated convolution) 中相邻采样点间隔 d 个像素,第 (a, b) "
-                "个抽头读 x[i*s + a*d, j*s + b*d],等效核大小是 d*(k - 1) + 1。",
+                "dilation 参数没有生效。空洞卷积 (dilated convolution) 中相邻采样点间隔 d 个像素，第 (a, b) "
+                "个抽头读 x[i*s + a*d, j*s + b*d]，等效核大小是 d*(k - 1) + 1。",
             ),
             Mistake(
                 "bias-ignored",
                 _conv2d_no_bias,
                 "The bias is never added. When b is given, add b[f] to every output position of filter f.",
-                "漏加了偏置 (bias)。传入 b 时,第 f 个输出通道的每个位置都要加上 b[f]。",
+                "漏加了偏置 (bias)。传入 b 时，第 f 个输出通道的每个位置都要加上 b[f]。",
             ),
         ),
     ),
@@ -702,15 +702,15 @@ SPECS: list[FunctionSpec] = [
                 "Your filters mix the input channels. In a depthwise conv output channel c depends only on "
                 "input channel c and filter w[c, 0]; there is no sum over channels.",
                 "你的实现把各输入通道混在一起了。逐通道卷积 (depthwise convolution) 中第 c 个输出通道只由第 "
-                "c 个输入通道和 w[c, 0] 计算,不对通道求和。",
+                "c 个输入通道和 w[c, 0] 计算，不对通道求和。",
             ),
             Mistake(
                 "flipped-kernel",
                 _depthwise_flipped,
                 "You flipped the kernel. As in torch's conv2d (groups=C), each channel is cross-correlated "
                 "with its filter as stored, without flipping.",
-                "你把卷积核翻转了。和 torch 的 conv2d(groups=C) 一样,每个通道直接与存储顺序的卷积核做互相关,"
-                "不翻转。",
+                "你把卷积核翻转了。和 torch 的 conv2d(groups=C) 一样，每个通道直接与存储顺序的卷积核做互相关"
+                "，不翻转。",
             ),
         ),
     ),
@@ -725,22 +725,22 @@ SPECS: list[FunctionSpec] = [
                 "The pointwise weights were reshaped to (C, F) instead of transposed. w_pw[f, c, 0, 0] is "
                 "the weight from channel c to output f: use w_pw[:, :, 0, 0] (F, C) as it is, or its "
                 "transpose .T.",
-                "逐点卷积的权重被 reshape 成 (C, F) 了,而不是转置。w_pw[f, c, 0, 0] 是从输入通道 c 到输出通"
-                "道 f 的权重:直接用 w_pw[:, :, 0, 0] (F, C),需要 (C, F) 时用 .T。",
+                "逐点卷积的权重被 reshape 成 (C, F) 了，而不是转置。w_pw[f, c, 0, 0] 是从输入通道 c 到输出通"
+                "道 f 的权重：直接用 w_pw[:, :, 0, 0] (F, C)，需要 (C, F) 时用 .T。",
             ),
             Mistake(
                 "stride-twice",
                 _separable_stride_twice,
                 "The stride is applied in both steps. Only the depthwise conv is strided; the 1x1 pointwise "
                 "conv runs with stride 1.",
-                "stride 被用了两次。只有逐通道卷积带步长,1x1 的逐点卷积 (pointwise convolution) 步长为 1。",
+                "stride 被用了两次。只有逐通道卷积带步长，1x1 的逐点卷积 (pointwise convolution) 步长为 1。",
             ),
             Mistake(
                 "padding-twice",
                 _separable_pad_twice,
                 "The padding is applied in both steps. Only the depthwise conv pads; the 1x1 pointwise conv "
                 "keeps the spatial size.",
-                "padding 被加了两次。只有逐通道卷积需要补零,1x1 的逐点卷积不改变空间尺寸。",
+                "padding 被加了两次。只有逐通道卷积需要补零，1x1 的逐点卷积不改变空间尺寸。",
             ),
         ),
     ),
@@ -755,8 +755,8 @@ SPECS: list[FunctionSpec] = [
                 "In the 'insert zeros, pad k - p - 1, then convolve' recipe the kernel must be flipped (and "
                 "its in/out axes swapped). Equivalently, scatter x[i, j] * w into the output at (i*s, j*s) "
                 "directly.",
-                "用「插零、四周补 k - p - 1、再做普通卷积」的做法时,卷积核必须上下左右翻转(并交换输入输出通"
-                "道维)。也可以直接把 x[i, j] * w 累加到输出的 (i*s, j*s) 位置。",
+                "用「插零、四周补 k - p - 1、再做普通卷积」的做法时，卷积核必须上下左右翻转（并交换输入输出"
+                "通道维）。也可以直接把 x[i, j] * w 累加到输出的 (i*s, j*s) 位置。",
             ),
             Mistake(
                 "padding-not-cropped",
@@ -764,15 +764,15 @@ SPECS: list[FunctionSpec] = [
                 "The padding was ignored. In a transposed conv, padding p removes p rows/columns from each "
                 "side of the full output: size (H - 1)*s - 2p + k.",
                 "忽略了 padding。转置卷积 (transposed convolution) 的 padding p 是从完整输出的每一边裁掉 p "
-                "行/列,输出尺寸为 (H - 1)*s - 2p + k。",
+                "行/列，输出尺寸为 (H - 1)*s - 2p + k。",
             ),
             Mistake(
                 "stride-zeros-off-by-one",
                 _conv_transpose_s_zeros,
                 "You inserted s zeros between input pixels; a stride of s needs s - 1 zeros, so that "
                 "neighbouring inputs land s pixels apart in the output.",
-                "你在输入像素之间插了 s 个零;步长为 s 时只需插 s - 1 个零,这样相邻输入像素在输出上正好相距 s"
-                "。",
+                "你在输入像素之间插了 s 个零；步长为 s 时只需插 s - 1 个零，这样相邻输入像素在输出上正好相距"
+                " s。",
             ),
         ),
     ),
@@ -786,28 +786,30 @@ SPECS: list[FunctionSpec] = [
                 _conv_size_no_dilation,
                 "Dilation is missing from the formula: the kernel spans d*(k - 1) + 1 pixels, so the size "
                 "is floor((n + 2p - d*(k - 1) - 1) / s) + 1.",
-                "公式里漏掉了空洞率:卷积核实际跨度是 d*(k - 1) + 1,输出为 floor((n + 2p - d*(k - 1) - 1) / "
-                "s) + 1。",
+                "公式里漏掉了空洞率：卷积核实际跨度是 d*(k - 1) + 1，输出为 floor((n + 2p - d*(k - 1) - 1) "
+                "/ s) + 1。",
             ),
             Mistake(
                 "ceil-instead-of-floor",
                 _conv_size_ceil,
                 "You rounded up. A window that does not fit entirely is dropped, so the division is floored "
                 "(PyTorch's default ceil_mode=False).",
-                "你向上取整了。放不下的不完整窗口会被丢弃,所以除法要向下取整(PyTorch 默认 ceil_mode=False)。",
+                "你向上取整了。放不下的不完整窗口会被丢弃，所以除法要向下取整（PyTorch 默认 ceil_mode=False"
+                "）。",
             ),
             Mistake(
                 "padding-once",
                 _conv_size_one_padding,
                 "Padding is added on both sides, so it counts twice: n + 2p, not n + p.",
-                "padding 在两侧都要补,所以是 n + 2p,而不是 n + p。",
+                "padding 在两侧都要补，所以是 n + 2p，而不是 n + p。",
             ),
             Mistake(
                 "dilated-kernel-d-times-k",
                 _conv_size_dk,
                 "The dilated kernel spans d*(k - 1) + 1 pixels, not d*k: there are k - 1 gaps of d between "
                 "the taps.",
-                "空洞卷积核的跨度是 d*(k - 1) + 1 而不是 d*k:k 个采样点之间只有 k - 1 个间隔,每个间隔为 d。",
+                "空洞卷积核的跨度是 d*(k - 1) + 1 而不是 d*k：k 个采样点之间只有 k - 1 个间隔，每个间隔为 d"
+                "。",
             ),
         ),
     ),
@@ -821,7 +823,7 @@ SPECS: list[FunctionSpec] = [
                 _tconv_size_one_padding,
                 "Padding crops both sides of the transposed conv's output, so subtract 2p: (n - 1)*s - 2p + "
                 "k + op.",
-                "转置卷积的 padding 会在输出两侧各裁掉 p,所以要减 2p:(n - 1)*s - 2p + k + op。",
+                "转置卷积的 padding 会在输出两侧各裁掉 p，所以要减 2p：(n - 1)*s - 2p + k + op。",
             ),
             Mistake(
                 "n-times-stride",
@@ -829,16 +831,16 @@ SPECS: list[FunctionSpec] = [
                 "You took the output as n*s, which only holds for particular settings such as k = 4, s = 2, "
                 "p = 1. In general the n inputs land s apart and each spreads over k pixels: (n - 1)*s - 2p "
                 "+ k + op.",
-                "你把输出直接当成 n*s,这只在特定设置下成立(如 k = 4, s = 2, p = 1)。一般情况下 n 个输入在输"
-                "出上间隔 s,每个再铺开 k 个像素:(n - 1)*s - 2p + k + op。",
+                "你把输出直接当成 n*s，这只在特定设置下成立（如 k = 4, s = 2, p = 1）。一般情况下 n 个输入在"
+                "输出上间隔 s，每个再铺开 k 个像素：(n - 1)*s - 2p + k + op。",
             ),
             Mistake(
                 "output-padding-ignored",
                 _tconv_size_no_output_padding,
                 "output_padding is forgotten: it adds that many rows/columns on one side to pick among the "
                 "sizes that a strided conv maps to the same input size.",
-                "忘了 output_padding:它在一侧额外增加若干行/列,用来在「经步长卷积后尺寸相同」的几种大小中选"
-                "定一种。",
+                "忘了 output_padding：它在一侧额外增加若干行/列，用来在「经步长卷积后尺寸相同」的几种大小中"
+                "选定一种。",
             ),
         ),
     ),
@@ -852,27 +854,27 @@ SPECS: list[FunctionSpec] = [
                 _macs_no_groups,
                 "Groups are ignored. With g groups each output only sees c_in / g input channels, so the "
                 "count is c_out * h_out * w_out * (c_in / g) * k * k.",
-                "没有考虑分组 (groups)。分成 g 组时每个输出只连接 c_in / g 个输入通道,MACs = c_out * h_out "
+                "没有考虑分组 (groups)。分成 g 组时每个输出只连接 c_in / g 个输入通道，MACs = c_out * h_out "
                 "* w_out * (c_in / g) * k * k。",
             ),
             Mistake(
                 "counted-flops",
                 _macs_flops,
                 "You counted FLOPs (a multiply and an add each), twice the number of multiply-accumulates.",
-                "你算的是 FLOPs(乘法和加法各算一次),是乘加次数 (MACs) 的两倍。",
+                "你算的是 FLOPs（乘法和加法各算一次），是乘加次数 (MACs) 的两倍。",
             ),
             Mistake(
                 "groups-squared",
                 _macs_groups_squared,
                 "You divided by groups twice. Only the input channels per output are reduced: divide c_in "
                 "by g once.",
-                "你除了两次 groups。分组只减少每个输出连接的输入通道数,c_in 除以 g 一次即可。",
+                "你除了两次 groups。分组只减少每个输出连接的输入通道数，c_in 除以 g 一次即可。",
             ),
             Mistake(
                 "bias-counted",
                 _macs_with_bias,
                 "You added the bias additions; the question counts multiply-accumulates of the weights only.",
-                "你把偏置的加法也算进去了;这里只统计权重的乘加次数,不计偏置。",
+                "你把偏置的加法也算进去了；这里只统计权重的乘加次数，不计偏置。",
             ),
         ),
     ),
@@ -886,22 +888,23 @@ SPECS: list[FunctionSpec] = [
                 _max_pool_zero_init,
                 "Your running maximum starts at 0, so windows of negative values give 0. Start from -inf or "
                 "from the window's first element.",
-                "你的最大值初始化成了 0,全是负数的窗口会得到 0。应从 -inf 或窗口的第一个元素开始比较。",
+                "你的最大值初始化成了 0，全是负数的窗口会得到 0。应从 -inf 或窗口的第一个元素开始比较。",
             ),
             Mistake(
                 "ceil-mode",
                 _max_pool_ceil,
                 "You kept the partial window at the border. Without padding (ceil_mode=False) the output "
                 "has floor((H - k) / s) + 1 rows.",
-                "你保留了边缘不完整的窗口。无 padding 且 ceil_mode=False 时,输出行数是 floor((H - k) / s) + "
-                "1。",
+                "你保留了边缘不完整的窗口。无 padding 且 ceil_mode=False 时，输出行数是 floor((H - k) / s) "
+                "+ 1。",
             ),
             Mistake(
                 "stride-equals-kernel",
                 _max_pool_stride_is_kernel,
                 "The stride argument is ignored (stride = kernel assumed). Windows start every `stride` "
                 "pixels and may overlap or leave gaps.",
-                "忽略了 stride 参数(默认步长等于核大小)。窗口每隔 stride 个像素开始一次,可能重叠也可能留空。",
+                "忽略了 stride 参数（默认步长等于核大小）。窗口每隔 stride 个像素开始一次，可能重叠也可能留"
+                "空。",
             ),
         ),
     ),
@@ -916,24 +919,24 @@ SPECS: list[FunctionSpec] = [
                 "Every tied maximum receives the gradient. Only one element produced the max: give the "
                 "whole gradient to the first maximum in row-major order (like np.argmax on the flattened "
                 "window).",
-                "窗口内并列的最大值都拿到了梯度。前向只取了一个元素,梯度应全部给按行优先顺序的第一个最大值("
-                "相当于对展平窗口做 np.argmax)。",
+                "窗口内并列的最大值都拿到了梯度。前向只取了一个元素，梯度应全部给按行优先顺序的第一个最大值"
+                "（相当于对展平窗口做 np.argmax）。",
             ),
             Mistake(
                 "last-maximum",
                 _max_back_last,
                 "On ties you picked the last maximum (a >= comparison while scanning). The convention is "
                 "the first maximum in row-major order: update only on a strictly greater value.",
-                "出现并列时你选了最后一个最大值(扫描时用了 >=)。约定是行优先顺序的第一个最大值:只在严格大于"
-                "时更新。",
+                "出现并列时你选了最后一个最大值（扫描时用了 >=）。约定是行优先顺序的第一个最大值：只在严格大"
+                "于时更新。",
             ),
             Mistake(
                 "overlap-overwritten",
                 _max_back_overwrite,
                 "With overlapping windows (stride < kernel) one input can be the max of several windows; "
                 "their gradients must be added (+=), not overwritten (=).",
-                "窗口重叠 (stride < kernel) 时同一个输入可能是多个窗口的最大值,这些梯度要累加 (+=),不能覆盖 "
-                "(=)。",
+                "窗口重叠 (stride < kernel) 时同一个输入可能是多个窗口的最大值，这些梯度要累加 (+=)，不能覆"
+                "盖 (=)。",
             ),
         ),
     ),
@@ -947,22 +950,22 @@ SPECS: list[FunctionSpec] = [
                 _avg_back_copy,
                 "The gradient was copied to every cell without dividing by kernel*kernel. The forward pass "
                 "averages, so each cell gets dout / k**2 and the total gradient is preserved.",
-                "梯度直接复制到了窗口的每个位置,没有除以 kernel*kernel。前向是取平均,所以每个位置只得到 "
-                "dout / k**2,这样梯度总和保持不变。",
+                "梯度直接复制到了窗口的每个位置，没有除以 kernel*kernel。前向是取平均，所以每个位置只得到 "
+                "dout / k**2，这样梯度总和保持不变。",
             ),
             Mistake(
                 "divided-by-kernel",
                 _avg_back_divide_k,
                 "You divided by kernel instead of kernel*kernel: a k x k window has k**2 cells.",
-                "你除以了 kernel 而不是 kernel*kernel:一个 k x k 窗口有 k**2 个位置。",
+                "你除以了 kernel 而不是 kernel*kernel：一个 k x k 窗口有 k**2 个位置。",
             ),
             Mistake(
                 "overlap-overwritten",
                 _avg_back_overwrite,
                 "With overlapping windows (stride < kernel) a cell belongs to several windows; add their "
                 "shares (+=) instead of overwriting (=).",
-                "窗口重叠 (stride < kernel) 时一个位置属于多个窗口,各窗口分到的梯度要累加 (+=),不能覆盖 (=)"
-                "。",
+                "窗口重叠 (stride < kernel) 时一个位置属于多个窗口，各窗口分到的梯度要累加 (+=)，不能覆盖 "
+                "(=)。",
             ),
         ),
     ),
@@ -983,7 +986,7 @@ SPECS: list[FunctionSpec] = [
                 _rf_own_stride,
                 "You multiplied by the layer's own stride too. A layer's stride only spaces out the units "
                 "of the layers AFTER it: use the product of the strides of the layers before l.",
-                "你把当前层自己的步长也乘进去了。一层的步长只影响它后面的层的间距,应乘以第 l 层之前各层步长"
+                "你把当前层自己的步长也乘进去了。一层的步长只影响它后面的层的间距，应乘以第 l 层之前各层步长"
                 "的乘积。",
             ),
             Mistake(
@@ -991,8 +994,8 @@ SPECS: list[FunctionSpec] = [
                 _rf_no_strides,
                 "The strides are ignored. After a stride-s layer, one step in the next layer moves s input "
                 "pixels, so later kernels widen the field s times faster.",
-                "忽略了步长。经过步长为 s 的层后,下一层每移动一格相当于在输入上移动 s 个像素,后面的卷积核扩"
-                "大感受野也快 s 倍。",
+                "忽略了步长。经过步长为 s 的层后，下一层每移动一格相当于在输入上移动 s 个像素，后面的卷积核"
+                "扩大感受野也快 s 倍。",
             ),
         ),
     ),
@@ -1006,30 +1009,30 @@ SPECS: list[FunctionSpec] = [
                 _bilinear_clamp,
                 "Points outside were clamped to the border (replicate padding). Here the image is zero "
                 "outside: a neighbour outside the image contributes 0, as in deformable convolution.",
-                "你把越界的坐标截断到了边界(复制填充)。这里图像外部按 0 处理:落在图像外的邻点贡献为 0,和可变"
-                "形卷积 (deformable convolution) 一致。",
+                "你把越界的坐标截断到了边界（复制填充）。这里图像外部按 0 处理：落在图像外的邻点贡献为 0，和"
+                "可变形卷积 (deformable convolution) 一致。",
             ),
             Mistake(
                 "x-and-y-swapped",
                 _bilinear_swapped,
                 "x and y are swapped: y is the row index (axis 0, up to H - 1) and x the column index (axis "
                 "1).",
-                "x 和 y 用反了:y 是行坐标(第 0 维,最大 H - 1),x 是列坐标(第 1 维)。",
+                "x 和 y 用反了：y 是行坐标（第 0 维，最大 H - 1），x 是列坐标（第 1 维）。",
             ),
             Mistake(
                 "ceil-neighbour",
                 _bilinear_ceil,
                 "The upper neighbour came from ceil(), so on integer coordinates floor == ceil and every "
                 "weight is 0. Use floor(y) and floor(y) + 1 with weights 1 - |q - y|.",
-                "上方/右侧邻点用了 ceil(),坐标为整数时 floor == ceil,所有权重都变成 0。应取 floor(y) 和 "
-                "floor(y) + 1,权重为 1 - |q - y|。",
+                "上方/右侧邻点用了 ceil()，坐标为整数时 floor == ceil，所有权重都变成 0。应取 floor(y) 和 "
+                "floor(y) + 1，权重为 1 - |q - y|。",
             ),
             Mistake(
                 "all-neighbours-required",
                 _bilinear_all_or_nothing,
                 "You returned 0 whenever any of the four neighbours is outside. Each neighbour is checked "
                 "on its own: those inside still contribute their weighted value.",
-                "只要四个邻点中有一个越界你就返回 0。应逐个判断邻点:在图像内的邻点仍按权重贡献。",
+                "只要四个邻点中有一个越界你就返回 0。应逐个判断邻点：在图像内的邻点仍按权重贡献。",
             ),
         ),
     ),
