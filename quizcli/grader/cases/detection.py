@@ -162,7 +162,7 @@ _BOX_IOU_MISTAKES = (
 def _giou_cases(rng: np.random.Generator) -> list[Case]:
     fixed = [
         Case("fixed 1x1 disjoint (GIoU = -1/3)", (_b([[0, 0, 1, 1]]), _b([[2, 0, 3, 1]]))),
-        Case("fixed 2x2", (_b([[0, 0, 2, 2], [1, 1, 4, 2]]), _b([[1, 0, 3, 2], [0, 0, 1, 1]]))),
+        Case("fixed 2x2", (_b([[0, 0, 2, 2], [1, 1, 4, 2]]), _b([[1, 0, 3, 2], [3, 3, 4, 4]]))),
     ]
     edges = [
         Case("disjoint on both axes", _DISJOINT_BOTH_AXES),
@@ -405,8 +405,8 @@ def _nms_cases(rng: np.random.Generator) -> list[Case]:
             (_b([[0, 0, 2, 2], [0.5, 0, 2.5, 2], [3, 3, 4, 4]]), np.array([0.9, 0.8, 0.7]), 0.5),
         ),
         Case(
-            "fixed unsorted scores",
-            (_b([[0, 0, 2, 2], [0.5, 0, 2.5, 2], [3, 3, 4, 4]]), np.array([0.3, 0.9, 0.6]), 0.5),
+            "fixed unsorted scores with a tie",
+            (_b([[0, 0, 2, 2], [0.5, 0, 2.5, 2], [3, 3, 4, 4]]), np.array([0.6, 0.9, 0.6]), 0.7),
         ),
         *randoms,
         Case("IoU exactly at the threshold", (_b([[0, 0, 2, 1], [0, 0, 1, 1]]), np.array([0.9, 0.8]), 0.5)),
@@ -529,15 +529,15 @@ def _ap_cases(rng: np.random.Generator) -> list[Case]:
             (np.array([0.8, 0.9, 0.3]), np.array([False, True, True]), 3),
         ),
         Case(
-            "fixed 4 detections, 2 gts",
-            (np.array([0.9, 0.8, 0.7, 0.6]), np.array([True, False, True, False]), 2),
+            "fixed equal scores (input order decides)",
+            (np.array([0.5, 0.5, 0.5]), np.array([False, True, True]), 2),
         ),
         *randoms,
         Case("all true positives", (np.array([0.9, 0.7, 0.5, 0.3]), np.ones(4, dtype=bool), 4)),
         Case("all false positives", (np.array([0.9, 0.4]), np.zeros(2, dtype=bool), 3)),
         Case(
-            "equal scores (input order decides)",
-            (np.full(5, 0.5), np.array([False, True, False, True, True]), 4),
+            "more equal scores, mixed with others",
+            (np.array([0.9, 0.5, 0.5, 0.5, 0.5, 0.2]), np.array([True, False, True, False, True, True]), 5),
         ),
         Case(
             "missed ground truths (recall < 1)",

@@ -247,10 +247,10 @@ def _rpi_cases(rng: np.random.Generator) -> list[Case]:
         randoms.append(Case(f"random window #{i + 1}", ((wh, ww),)))
     return [
         Case("fixed (2, 2)", ((2, 2),)),
-        Case("fixed (1, 2)", ((1, 2),)),
+        Case("fixed (2, 3)", ((2, 3),)),
         *randoms,
-        Case("non-square (2, 3)", ((2, 3),)),
         Case("non-square (3, 2)", ((3, 2),)),
+        Case("single row (1, 4)", ((1, 4),)),
         Case("Swin-T window (7, 7)", ((7, 7),)),
         Case("single token (1, 1)", ((1, 1),)),
         Case("single column (4, 1)", ((4, 1),)),
