@@ -245,7 +245,8 @@ SPECS: list[FunctionSpec] = [
             Mistake(
                 "norm_after_clipping",
                 _clip_norm_after,
-                "The second output must be the total norm BEFORE clipping (useful for logging exploding gradients).",
+                "The second output must be the total norm BEFORE clipping "
+                "(useful for logging exploding gradients).",
                 "第二个返回值应是裁剪之前的总范数（用于监控梯度爆炸）。",
             ),
             Mistake(
