@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -15,9 +14,17 @@ SEEDS = ROOT.parent / "shared" / "seeds"
 
 
 def quiz_command() -> list[str]:
-    """The installed console script when present (as users run it), else the module."""
-    exe = shutil.which("quiz")
-    return [exe] if exe else [sys.executable, "-m", "quizcli"]
+    """`quiz` as the console script runs it (the same ``main``), on this working tree.
+
+    ``tests/test_install.py`` runs the real installed console script from a fresh venv.
+    """
+    return [sys.executable, "-m", "quizcli"]
+
+
+def source_env() -> dict[str, str]:
+    env = dict(os.environ)
+    env["PYTHONPATH"] = str(ROOT) + (os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH") else "")
+    return env
 
 
 @pytest.fixture
@@ -33,7 +40,7 @@ def quiz_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def run_quiz(quiz_home: Path):
     def run(*args: str, input: str | None = None, timeout: float = 120, cwd: Path | None = None,
             env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-        full_env = dict(os.environ, QUIZ_HOME=str(quiz_home), NO_COLOR="1", COLUMNS="120")
+        full_env = dict(source_env(), QUIZ_HOME=str(quiz_home), NO_COLOR="1", COLUMNS="120")
         full_env.pop("QUIZ_BANK", None)
         if env:
             full_env.update(env)
