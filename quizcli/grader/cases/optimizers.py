@@ -144,9 +144,7 @@ def _adagrad_cases(rng: np.random.Generator) -> list[Case]:
         Case("random (2, 3)", (_n(rng, 2, 3), _n(rng, 2, 3), _u(rng, 2, 3), 0.05)),
         Case("random (4,), defaults", (_n(rng, 4), _n(rng, 4), _u(rng, 4, high=10.0))),
         Case("zero gradient entries", (_n(rng, 3), _f(0.0, 1.0, 0.0), _f(0.0, 2.0, 5.0), 0.1)),
-        Case(
-            "tiny gradients 1e-6: eps outside the root", (_n(rng, 3), _f(1e-6, -2e-6, 5e-7), np.zeros(3), 0.1)
-        ),
+        Case("tiny gradients 1e-6: eps outside the root", (_n(rng, 3), _f(1e-6, -2e-6, 5e-7), np.zeros(3), 0.1)),
         Case("large accumulated G = 1e6", (_n(rng, 3), _n(rng, 3), np.full(3, 1e6), 0.5)),
         Case("eps 1e-3", (_n(rng, 2), _n(rng, 2, scale=0.01), np.zeros(2), 0.1, 1e-3)),
     ]
@@ -180,9 +178,7 @@ def _rmsprop_cases(rng: np.random.Generator) -> list[Case]:
         Case("random (2, 3), rho 0.99", (_n(rng, 2, 3), _n(rng, 2, 3), _u(rng, 2, 3), 0.01, 0.99)),
         Case("random (4,), defaults", (_n(rng, 4), _n(rng, 4), _u(rng, 4, high=0.1))),
         Case("zero gradient entries", (_n(rng, 3), _f(0.0, 1.0, 0.0), _f(0.0, 0.5, 2.0), 0.1)),
-        Case(
-            "tiny gradients 1e-6: eps outside the root", (_n(rng, 3), _f(1e-6, -3e-6, 2e-6), np.zeros(3), 0.1)
-        ),
+        Case("tiny gradients 1e-6: eps outside the root", (_n(rng, 3), _f(1e-6, -3e-6, 2e-6), np.zeros(3), 0.1)),
         Case("rho 0: s is the last g**2", (_n(rng, 3), _n(rng, 3), _u(rng, 3), 0.01, 0.0)),
     ]
 
@@ -384,24 +380,23 @@ SPECS: list[FunctionSpec] = [
             Mistake(
                 "pytorch-buffer",
                 _momentum_torch_buffer,
-                "You used PyTorch's buffer form (buf = momentum*buf + g; w -= lr*buf). This question keeps "
-                "the velocity with lr inside it: v' = momentum*v + lr*g and w' = w - v' (so v = lr * buf).",
-                "你用的是 PyTorch 的 buffer 写法(buf = momentum*buf + g,再 w -= lr*buf)。本题的速度 v 已经把"
-                "学习率乘进去了:v' = momentum*v + lr*g,w' = w - v'(两者关系是 v = lr * buf)。",
+                "You used PyTorch's buffer form (buf = momentum*buf + g; w -= lr*buf). This question keeps the "
+                "velocity with lr inside it: v' = momentum*v + lr*g and w' = w - v' (so v = lr * buf).",
+                "你用的是 PyTorch 的 buffer 写法(buf = momentum*buf + g,再 w -= lr*buf)。本题的速度 v 已经把学习率乘进"
+                "去了:v' = momentum*v + lr*g,w' = w - v'(两者关系是 v = lr * buf)。",
             ),
             Mistake(
                 "ema-velocity",
                 _momentum_ema,
-                "You damped the gradient by (1 - momentum), as in an exponential moving average. Classic "
-                "momentum adds the full lr*g: v' = momentum*v + lr*g.",
-                "你给梯度乘了 (1 - momentum),写成了指数滑动平均 (EMA)。经典动量法直接累加 lr*g:v' = "
-                "momentum*v + lr*g。",
+                "You damped the gradient by (1 - momentum), as in an exponential moving average. Classic momentum adds "
+                "the full lr*g: v' = momentum*v + lr*g.",
+                "你给梯度乘了 (1 - momentum),写成了指数滑动平均 (EMA)。经典动量法直接累加 lr*g:v' = momentum*v + "
+                "lr*g。",
             ),
             Mistake(
                 "stale-velocity",
                 _momentum_stale,
-                "The weights moved with the old velocity. Update v first, then step with the new one: w' = w "
-                "- v'.",
+                "The weights moved with the old velocity. Update v first, then step with the new one: w' = w - v'.",
                 "你用旧的速度更新了参数。应先算出新的 v',再用它更新:w' = w - v'。",
             ),
         ),
@@ -414,27 +409,27 @@ SPECS: list[FunctionSpec] = [
             Mistake(
                 "gradient-at-w",
                 _nesterov_at_w,
-                "You took the gradient at w, which is plain momentum. Nesterov evaluates it at the "
-                "look-ahead point: grad_fn(w - momentum*v).",
+                "You took the gradient at w, which is plain momentum. Nesterov evaluates it at the look-ahead point: "
+                "grad_fn(w - momentum*v).",
                 "你在 w 处求梯度,这就退化成普通动量法了。Nesterov 要在“往前看一步”的位置求梯度:grad_fn(w - "
                 "momentum*v)。",
             ),
             Mistake(
                 "lookahead-sign",
                 _nesterov_plus_lookahead,
-                "The look-ahead went the wrong way. Since w' = w - v', the weights are heading to w - "
-                "momentum*v, so the gradient is taken there, not at w + momentum*v.",
-                "“往前看”的方向反了。更新是 w' = w - v',参数正朝 w - momentum*v 走,所以应在那里求梯度,而不是 "
-                "w + momentum*v。",
+                "The look-ahead went the wrong way. Since w' = w - v', the weights are heading to w - momentum*v, so "
+                "the gradient is taken there, not at w + momentum*v.",
+                "“往前看”的方向反了。更新是 w' = w - v',参数正朝 w - momentum*v 走,所以应在那里求梯度,而不是 w + "
+                "momentum*v。",
             ),
             Mistake(
                 "reformulated-update",
                 _nesterov_reformulated,
-                "You applied the reformulated update (w += momentum*v - (1 + momentum)*v'), which is meant "
-                "for the shifted variable and takes the gradient at the stored point. Here w is the real "
-                "parameter: take the gradient at w - momentum*v and set w' = w - v'.",
-                "你套用了 Nesterov 的改写形式(w += momentum*v - (1 + momentum)*v'),那个公式针对的是平移后的变"
-                "量,梯度取在存储的点上。本题的 w 是原始参数:在 w - momentum*v 处求梯度,然后 w' = w - v'。",
+                "You applied the reformulated update (w += momentum*v - (1 + momentum)*v'), which is meant for the "
+                "shifted variable and takes the gradient at the stored point. Here w is the real parameter: take the "
+                "gradient at w - momentum*v and set w' = w - v'.",
+                "你套用了 Nesterov 的改写形式(w += momentum*v - (1 + momentum)*v'),那个公式针对的是平移后的变量,梯度取"
+                "在存储的点上。本题的 w 是原始参数:在 w - momentum*v 处求梯度,然后 w' = w - v'。",
             ),
         ),
     ),
@@ -447,15 +442,13 @@ SPECS: list[FunctionSpec] = [
             Mistake(
                 "stale-accumulator",
                 _adagrad_stale,
-                "You divided by the old accumulator. Add g**2 to G first and use the new G' in the "
-                "denominator.",
+                "You divided by the old accumulator. Add g**2 to G first and use the new G' in the denominator.",
                 "你用旧的累积量 G 做了分母。应先 G' = G + g**2,再用新的 G' 计算步长。",
             ),
             Mistake(
                 "no-sqrt",
                 _adagrad_no_sqrt,
-                "The square root is missing: AdaGrad divides by sqrt(G') + eps, the root of the summed "
-                "squares.",
+                "The square root is missing: AdaGrad divides by sqrt(G') + eps, the root of the summed squares.",
                 "漏了平方根:AdaGrad 的分母是 sqrt(G') + eps,即梯度平方和开根号。",
             ),
         ),
@@ -469,8 +462,7 @@ SPECS: list[FunctionSpec] = [
             Mistake(
                 "no-one-minus-rho",
                 _rmsprop_no_one_minus_rho,
-                "The new g**2 is added at full weight. RMSProp keeps a moving average: s' = rho*s + (1 - "
-                "rho)*g**2.",
+                "The new g**2 is added at full weight. RMSProp keeps a moving average: s' = rho*s + (1 - rho)*g**2.",
                 "新的 g**2 没有乘 (1 - rho)。RMSProp 维护的是滑动平均:s' = rho*s + (1 - rho)*g**2。",
             ),
             Mistake(
@@ -489,24 +481,24 @@ SPECS: list[FunctionSpec] = [
             Mistake(
                 "no-eps-numerator",
                 _adadelta_no_eps_numerator,
-                "The numerator lacks eps: with sqrt(Edx2) the first step from Edx2 = 0 never moves. Use "
-                "sqrt(Edx2 + eps) / sqrt(Eg2' + eps).",
-                "分子漏了 eps:用 sqrt(Edx2) 的话,从 Edx2 = 0 开始第一步根本不动。应为 sqrt(Edx2 + eps) / "
-                "sqrt(Eg2' + eps)。",
+                "The numerator lacks eps: with sqrt(Edx2) the first step from Edx2 = 0 never moves. Use sqrt(Edx2 + "
+                "eps) / sqrt(Eg2' + eps).",
+                "分子漏了 eps:用 sqrt(Edx2) 的话,从 Edx2 = 0 开始第一步根本不动。应为 sqrt(Edx2 + eps) / sqrt(Eg2' + "
+                "eps)。",
             ),
             Mistake(
                 "stale-eg2",
                 _adadelta_stale_eg2,
-                "The denominator used the old Eg2. Update Eg2' = rho*Eg2 + (1 - rho)*g**2 first, then divide "
-                "by sqrt(Eg2' + eps); only the numerator uses the previous Edx2.",
-                "分母用了旧的 Eg2。应先更新 Eg2' = rho*Eg2 + (1 - rho)*g**2,再除以 sqrt(Eg2' + eps);只有分子"
-                "用上一步的 Edx2。",
+                "The denominator used the old Eg2. Update Eg2' = rho*Eg2 + (1 - rho)*g**2 first, then divide by "
+                "sqrt(Eg2' + eps); only the numerator uses the previous Edx2.",
+                "分母用了旧的 Eg2。应先更新 Eg2' = rho*Eg2 + (1 - rho)*g**2,再除以 sqrt(Eg2' + eps);只有分子用上一步的 "
+                "Edx2。",
             ),
             Mistake(
                 "double-negative",
                 _adadelta_double_negative,
-                "dx already carries the minus sign (dx = -...*g), so the update is w + dx; subtracting it "
-                "climbs the loss.",
+                "dx already carries the minus sign (dx = -...*g), so the update is w + dx; subtracting it climbs the "
+                "loss.",
                 "dx 本身已经带了负号(dx = -...*g),所以更新是 w + dx;再减一次就变成往上坡走了。",
             ),
         ),
@@ -519,28 +511,26 @@ SPECS: list[FunctionSpec] = [
             Mistake(
                 "no-bias-correction",
                 _adam_no_bias_correction,
-                "Bias correction is missing. Divide m' by 1 - beta1**t and v' by 1 - beta2**t before the "
-                "update; without it the first steps are badly scaled.",
-                "漏了偏差修正 (bias correction)。更新前要把 m' 除以 1 - beta1**t、v' 除以 1 - beta2**t,否则前"
-                "几步的步长会严重失准。",
+                "Bias correction is missing. Divide m' by 1 - beta1**t and v' by 1 - beta2**t before the update; "
+                "without it the first steps are badly scaled.",
+                "漏了偏差修正 (bias correction)。更新前要把 m' 除以 1 - beta1**t、v' 除以 1 - beta2**t,否则前几步的步长"
+                "会严重失准。",
             ),
             Mistake(
                 "zero-based-t",
                 _adam_zero_based_t,
-                "Your bias correction is off by one step: t is already 1-based, so use 1 - beta**t, not 1 - "
-                "beta**(t + 1).",
+                "Your bias correction is off by one step: t is already 1-based, so use 1 - beta**t, not 1 - beta**(t + "
+                "1).",
                 "偏差修正差了一步:这里的 t 已经从 1 开始计数,应该用 1 - beta**t,而不是 1 - beta**(t + 1)。",
             ),
             Mistake(
                 "corrected-state",
                 _adam_corrected_state,
-                "You returned the bias-corrected moments as the state. Store the raw m' and v'; m_hat and "
-                "v_hat are recomputed at every step.",
+                "You returned the bias-corrected moments as the state. Store the raw m' and v'; m_hat and v_hat are "
+                "recomputed at every step.",
                 "你把修正后的 m_hat、v_hat 当作状态返回了。状态应保存未修正的 m' 和 v',修正量每一步现算。",
             ),
-            Mistake(
-                "eps-inside-sqrt", _adam_eps_inside, _EPS_EN.format(s="v_hat"), _EPS_ZH.format(s="v_hat")
-            ),
+            Mistake("eps-inside-sqrt", _adam_eps_inside, _EPS_EN.format(s="v_hat"), _EPS_ZH.format(s="v_hat")),
         ),
     ),
     FunctionSpec(
@@ -551,22 +541,20 @@ SPECS: list[FunctionSpec] = [
             Mistake(
                 "gradient-step",
                 _newton_gradient_step,
-                "You stepped along the raw gradient. Newton's step solves H(x) p = grad(x) and sets x = x - "
-                "p.",
+                "You stepped along the raw gradient. Newton's step solves H(x) p = grad(x) and sets x = x - p.",
                 "你直接沿梯度走了一步。牛顿法要先解线性方程组 H(x) p = grad(x),再令 x = x - p。",
             ),
             Mistake(
                 "hessian-times-gradient",
                 _newton_hessian_times_gradient,
-                "You multiplied by the Hessian instead of its inverse. Solve H p = g (np.linalg.solve) and "
-                "subtract p.",
+                "You multiplied by the Hessian instead of its inverse. Solve H p = g (np.linalg.solve) and subtract p.",
                 "你乘的是 Hessian 本身而不是它的逆。应解 H p = g(用 np.linalg.solve),再减去 p。",
             ),
             Mistake(
                 "one-fewer-iteration",
                 _newton_one_fewer,
-                "You ran one iteration fewer than n_iter. Do exactly n_iter Newton steps unless a step's "
-                "norm falls below 1e-12 first.",
+                "You ran one iteration fewer than n_iter. Do exactly n_iter Newton steps unless a step's norm falls "
+                "below 1e-12 first.",
                 "你少迭代了一次。除非某一步的范数先小于 1e-12,否则要恰好做 n_iter 次牛顿迭代。",
             ),
         ),
