@@ -124,12 +124,11 @@ def _mse_numpy() -> float:
     return float(np.mean((pred - target) ** 2))
 
 
-def _sigmoid_derivative_at_2() -> float:
-    s = float(al.sigmoid(np.array(2.0)))
-    h = 1e-6  # cross-check the closed form with a central difference
-    fd = (float(al.sigmoid(np.array(2.0 + h))) - float(al.sigmoid(np.array(2.0 - h)))) / (2 * h)
-    assert abs(fd - s * (1 - s)) < 1e-8
-    return s * (1 - s)
+def _sigmoid_derivative_from_output() -> float:
+    x = math.log(9.0)  # the input whose sigmoid is 0.9
+    assert abs(float(al.sigmoid(np.array(x))) - 0.9) < 1e-12
+    h = 1e-6  # derivative by central difference, not through the closed form
+    return (float(al.sigmoid(np.array(x + h))) - float(al.sigmoid(np.array(x - h)))) / (2 * h)
 
 
 def _sigmoid_saturation_ratio() -> float:
@@ -137,10 +136,10 @@ def _sigmoid_saturation_ratio() -> float:
     return d(0.0) / d(5.0)
 
 
-def _two_class_softmax() -> float:
-    p = al.softmax(np.array([0.5, 2.0]))
-    assert abs(p[1] - float(al.sigmoid(np.array(1.5)))) < 1e-12
-    return float(p[1])
+def _sigmoids_sum() -> float:
+    z = np.array([2.0, 1.0, 0.0])
+    assert abs(al.softmax(z).sum() - 1.0) < 1e-12
+    return float(al.sigmoid(z).sum())
 
 
 COMPUTE = {
@@ -156,9 +155,9 @@ COMPUTE = {
     "losses.smooth-l1-gradient-beta": _smooth_l1_gradient,
     "losses.l2-optimal-constant-outlier": _l2_optimal_constant,
     "losses.mse-numpy-compute": _mse_numpy,
-    "activations.sigmoid-derivative-at-2": _sigmoid_derivative_at_2,
+    "activations.sigmoid-derivative-from-output": _sigmoid_derivative_from_output,
     "activations.sigmoid-saturation-gradient-ratio": _sigmoid_saturation_ratio,
-    "activations.two-class-softmax-as-sigmoid": _two_class_softmax,
+    "activations.sigmoids-do-not-sum-to-one": _sigmoids_sum,
 }
 
 
