@@ -223,7 +223,7 @@ def main(argv: list[str] | None = None) -> None:
     except cx.ClickException as exc:
         _say_error(exc.format_message())
         code = exc.exit_code
-    except (cx.Abort, KeyboardInterrupt):
+    except (typer.Abort, KeyboardInterrupt, getattr(cx, "Abort", KeyboardInterrupt)):
         sys.stderr.write("\n")
         code = 130
     except BrokenPipeError:

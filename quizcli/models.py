@@ -76,9 +76,7 @@ class Question:
         """The object `quiz list --json` prints (see cli.md)."""
         answer: dict[str, Any] = {"en": self.answer["en"], "zh": self.answer["zh"]}
         if self.kind == "mcq":
-            answer["choices"] = [
-                {"key": LETTERS[i], "en": c["en"], "zh": c["zh"]} for i, c in enumerate(self.choices)
-            ]
+            answer["choices"] = [{"key": LETTERS[i], "en": c["en"], "zh": c["zh"]} for i, c in enumerate(self.choices)]
             answer["correct"] = self.correct
         if self.kind == "numeric":
             answer["value"] = self.value

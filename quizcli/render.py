@@ -10,14 +10,28 @@ from .textmath import math_to_text
 KIND_STYLE = {"open": "cyan", "mcq": "magenta", "numeric": "yellow", "code": "green"}
 LABELS = {
     "en": {
-        "answer": "Answer", "explanation": "Explanation", "sources": "Sources", "choices": "Choices",
-        "correct": "Correct", "hint": "Hint", "notes": "Correction of the notes", "tolerance": "tolerance",
-        "function": "Function", "difficulty": "difficulty",
+        "answer": "Answer",
+        "explanation": "Explanation",
+        "sources": "Sources",
+        "choices": "Choices",
+        "correct": "Correct",
+        "hint": "Hint",
+        "notes": "Correction of the notes",
+        "tolerance": "tolerance",
+        "function": "Function",
+        "difficulty": "difficulty",
     },
     "zh": {
-        "answer": "答案", "explanation": "解析", "sources": "出处", "choices": "选项",
-        "correct": "正确答案", "hint": "提示", "notes": "笔记勘误", "tolerance": "容差",
-        "function": "函数", "difficulty": "难度",
+        "answer": "答案",
+        "explanation": "解析",
+        "sources": "出处",
+        "choices": "选项",
+        "correct": "正确答案",
+        "hint": "提示",
+        "notes": "笔记勘误",
+        "tolerance": "容差",
+        "function": "函数",
+        "difficulty": "难度",
     },
 }
 
@@ -134,14 +148,28 @@ STATUS_STYLE = {"pass": "green", "fail": "red", "error": "red", "timeout": "yell
 STATUS_MARK = {"pass": "✓", "fail": "✗", "error": "!", "timeout": "⏱"}
 REPORT_TEXT = {
     "en": {
-        "passed": "passed", "inputs": "inputs", "expected": "expected", "got": "got", "hint": "Known mistake",
-        "output": "What your answer printed", "truncated": "(truncated)", "repro": "Reproduce the first failure",
-        "all": "All {n} cases passed.", "verdict": "verdict",
+        "passed": "passed",
+        "inputs": "inputs",
+        "expected": "expected",
+        "got": "got",
+        "hint": "Known mistake",
+        "output": "What your answer printed",
+        "truncated": "(truncated)",
+        "repro": "Reproduce the first failure",
+        "all": "All {n} cases passed.",
+        "verdict": "verdict",
     },
     "zh": {
-        "passed": "通过", "inputs": "输入", "expected": "期望", "got": "实际", "hint": "常见错误",
-        "output": "你的代码输出", "truncated": "(已截断)", "repro": "复现第一个失败用例",
-        "all": "全部 {n} 个用例通过。", "verdict": "结果",
+        "passed": "通过",
+        "inputs": "输入",
+        "expected": "期望",
+        "got": "实际",
+        "hint": "常见错误",
+        "output": "你的代码输出",
+        "truncated": "(已截断)",
+        "repro": "复现第一个失败用例",
+        "all": "全部 {n} 个用例通过。",
+        "verdict": "结果",
     },
 }
 
@@ -195,5 +223,7 @@ def check_report(report: Any, lang: str) -> Any:
         parts.append(Syntax("\n".join(report.repro), "python", theme="monokai", word_wrap=True))
     if report.output.strip():
         suffix = f" {t['truncated']}" if report.output_truncated else ""
-        parts.append(Panel(Text(report.output.rstrip()[-4000:]), title=t["output"] + suffix, border_style="dim", expand=False))
+        parts.append(
+            Panel(Text(report.output.rstrip()[-4000:]), title=t["output"] + suffix, border_style="dim", expand=False)
+        )
     return Group(*parts)

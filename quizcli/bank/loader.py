@@ -119,7 +119,9 @@ class Bank:
 
     def select(self, topic: str | None = None, kind: str | None = None) -> list[Question]:
         return [
-            q for q in self.questions.values() if (topic is None or q.topic == topic) and (kind is None or q.kind == kind)
+            q
+            for q in self.questions.values()
+            if (topic is None or q.topic == topic) and (kind is None or q.kind == kind)
         ]
 
     @property
@@ -142,7 +144,9 @@ def cross_check(questions: Iterable[Question], check_references: bool = True) ->
         assert q.function and q.reference
         if q.function in by_function:
             other = by_function[q.function].origin
-            raise BankError(path, f"function {q.function!r} is already the subject of the question at {other}", int(line))
+            raise BankError(
+                path, f"function {q.function!r} is already the subject of the question at {other}", int(line)
+            )
         by_function[q.function] = q
         if check_references:
             module, _, name = q.reference.partition(":")

@@ -111,31 +111,27 @@ _Constructor.yaml_constructors = {
 _Constructor.yaml_multi_constructors = {}
 
 
+def _refuse(problem: str, mark: Any) -> yaml.composer.ComposerError:
+    return yaml.composer.ComposerError(None, None, problem, mark)
+
+
 class _StrictComposer(Composer):
     _depth = 0
 
     def compose_node(self, parent: Node | None, index: Any) -> Node:  # type: ignore[override]
-        event = self.peek_event()
+        event = self.peek_event()  # type: ignore[attr-defined]
         if isinstance(event, AliasEvent):
-            raise yaml.composer.ComposerError(
-                None, None, "aliases (*name) are not allowed in question files", event.start_mark
-            )
+            raise _refuse("aliases (*name) are not allowed in question files", event.start_mark)
         if isinstance(event, ScalarEvent | SequenceStartEvent | MappingStartEvent):
             if event.anchor is not None:
-                raise yaml.composer.ComposerError(
-                    None, None, "anchors (&name) are not allowed in question files", event.start_mark
-                )
+                raise _refuse("anchors (&name) are not allowed in question files", event.start_mark)
             if event.tag is not None and event.tag != "!":
-                raise yaml.composer.ComposerError(
-                    None, None, f"tags such as {event.tag!r} are not allowed in question files", event.start_mark
-                )
+                raise _refuse(f"tags such as {event.tag!r} are not allowed in question files", event.start_mark)
         self._depth += 1
         try:
             if self._depth > MAX_DEPTH:
-                raise yaml.composer.ComposerError(
-                    None, None, f"nesting deeper than {MAX_DEPTH} levels", event.start_mark
-                )
-            return super().compose_node(parent, index)
+                raise _refuse(f"nesting deeper than {MAX_DEPTH} levels", event.start_mark)
+            return super().compose_node(parent, index)  # type: ignore[return-value]
         finally:
             self._depth -= 1
 

@@ -190,8 +190,15 @@ def main():
                 with np.errstate(all="warn", under="ignore"):
                     value = fn(*args, **kwargs)
         except BaseException as exc:  # noqa: BLE001
-            send_json({"case": i, "status": "raised", "exc": exc_info(exc, answer_path),
-                       "warnings": [], "seconds": time.perf_counter() - start})
+            send_json(
+                {
+                    "case": i,
+                    "status": "raised",
+                    "exc": exc_info(exc, answer_path),
+                    "warnings": [],
+                    "seconds": time.perf_counter() - start,
+                }
+            )
             continue
         elapsed = time.perf_counter() - start
         ws = []
@@ -207,11 +214,19 @@ def main():
             send_json({"case": i, "status": "badvalue", "message": str(exc), "warnings": ws, "seconds": elapsed})
             continue
         except BaseException as exc:  # noqa: BLE001 - e.g. a hostile __eq__
-            send_json({"case": i, "status": "badvalue", "message": "the value could not be read (%s)"
-                       % _type(exc).__name__, "warnings": ws, "seconds": elapsed})
+            send_json(
+                {
+                    "case": i,
+                    "status": "badvalue",
+                    "message": "the value could not be read (%s)" % _type(exc).__name__,
+                    "warnings": ws,
+                    "seconds": elapsed,
+                }
+            )
             continue
-        send_json({"case": i, "status": "ok", "value": tree, "n_arrays": _len(arrays), "warnings": ws,
-                   "seconds": elapsed})
+        send_json(
+            {"case": i, "status": "ok", "value": tree, "n_arrays": _len(arrays), "warnings": ws, "seconds": elapsed}
+        )
         for arr in arrays:
             send_array(arr)
     _flush()

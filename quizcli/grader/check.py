@@ -99,7 +99,9 @@ def identify(path: Path, source: bytes, bank: Bank, question: str | None = None)
         qid = m.group(1)
         q = bank.questions.get(qid) or bank.by_function(qid)
         if q is None or q.kind != "code":
-            raise AnswerFileError(f"{path} names question {qid!r} in its `# quiz:` line, but there is no such code question")
+            raise AnswerFileError(
+                f"{path} names question {qid!r} in its `# quiz:` line, but there is no such code question"
+            )
         return q
     found = []
     for name in dict.fromkeys(_TOP_DEF.findall(text)):
@@ -120,7 +122,9 @@ def case_seed(function: str) -> int:
     return zlib.crc32(function.encode()) & 0x7FFFFFFF
 
 
-def grade(path: Path, source: bytes, question: Question, timeout: float = 10.0, failures_dir: Path | None = None) -> Report:
+def grade(
+    path: Path, source: bytes, question: Question, timeout: float = 10.0, failures_dir: Path | None = None
+) -> Report:
     """Grade ``source`` (the bytes of ``path``) as an answer to ``question``."""
     assert question.function
     syntax = _syntax_error(path, source)

@@ -50,13 +50,17 @@ def _is_float_scalar(v: Any) -> bool:
     return type(v) is np.ndarray and v.ndim == 0 and v.dtype == np.float64
 
 
-def compare(expected: Any, got: Any, rtol: float, atol: float, int_dtype: str | None = None, where: str = "") -> Outcome:
+def compare(
+    expected: Any, got: Any, rtol: float, atol: float, int_dtype: str | None = None, where: str = ""
+) -> Outcome:
     label = f"{where}: " if where else ""
     if type(expected) is np.ndarray:
         return _compare_array(expected, got, rtol, atol, int_dtype, label)
     if isinstance(expected, tuple | list):
         if not isinstance(got, tuple | list):
-            return Outcome(False, f"{label}expected a {type(expected).__name__} of {len(expected)} values, got {describe(got)}")
+            return Outcome(
+                False, f"{label}expected a {type(expected).__name__} of {len(expected)} values, got {describe(got)}"
+            )
         if len(got) != len(expected):
             return Outcome(False, f"{label}expected {len(expected)} values, got {len(got)}")
         for i, (e, g) in enumerate(zip(expected, got, strict=True)):
@@ -71,7 +75,9 @@ def compare(expected: Any, got: Any, rtol: float, atol: float, int_dtype: str | 
     if isinstance(expected, bool | np.bool_):
         if not isinstance(got, bool | np.bool_):
             return Outcome(False, f"{label}expected a bool, got {describe(got)}")
-        return Outcome(bool(got) == bool(expected), "" if bool(got) == bool(expected) else f"{label}expected {expected}, got {got}")
+        return Outcome(
+            bool(got) == bool(expected), "" if bool(got) == bool(expected) else f"{label}expected {expected}, got {got}"
+        )
     if _is_int_scalar(expected):
         if not _is_int_scalar(got):
             return Outcome(False, f"{label}expected an integer, got {describe(got)} {got!r}"[:300])
@@ -86,7 +92,9 @@ def compare(expected: Any, got: Any, rtol: float, atol: float, int_dtype: str | 
     return Outcome(False, f"{label}cannot compare with {describe(expected)}")
 
 
-def _compare_array(expected: np.ndarray, got: Any, rtol: float, atol: float, int_dtype: str | None, label: str) -> Outcome:
+def _compare_array(
+    expected: np.ndarray, got: Any, rtol: float, atol: float, int_dtype: str | None, label: str
+) -> Outcome:
     if type(got) is not np.ndarray or (got.ndim == 0 and expected.ndim != 0):
         return Outcome(False, f"{label}expected a NumPy array {tuple(expected.shape)}, got {describe(got)}")
     if got.shape != expected.shape:
@@ -134,7 +142,10 @@ def _close(expected: np.ndarray, got: np.ndarray, rtol: float, atol: float, labe
     if bad_nonfinite.any():
         msg = f"{label}got {gv!r} where the true value is finite ({ev:.6g}){at}"
     else:
-        msg = f"{label}wrong value{at}: expected {ev:.8g}, got {gv:.8g} (max abs error {max_abs:.3g}, max rel error {max_rel:.3g})"
+        msg = (
+            f"{label}wrong value{at}: expected {ev:.8g}, got {gv:.8g} "
+            f"(max abs error {max_abs:.3g}, max rel error {max_rel:.3g})"
+        )
     return Outcome(False, msg, idx if e.ndim else None, max_abs, max_rel)
 
 
@@ -151,4 +162,5 @@ def align_signs(expected: Any, got: Any) -> Any:
     with np.errstate(all="ignore"):
         signs = np.sign(np.sum(c_g * c_e, axis=1))
     signs[signs == 0] = 1
-    return type(got)([z_g * signs[None, :], c_g * signs[:, None]])
+    aligned = [z_g * signs[None, :], c_g * signs[:, None]]
+    return tuple(aligned) if isinstance(got, tuple) else aligned

@@ -106,12 +106,12 @@ def _died(result: RunResult) -> str:
     if code is not None and code < 0:
         sig = -code
         name = {
-            signal.SIGSEGV: "SIGSEGV (segmentation fault)",
-            signal.SIGXCPU: "SIGXCPU (CPU time limit)",
-            signal.SIGXFSZ: "SIGXFSZ (it wrote more than 16 MB to a file or its output)",
-            signal.SIGKILL: "SIGKILL (memory or time limit, or the check's cleanup)",
-            signal.SIGABRT: "SIGABRT (aborted)",
-            signal.SIGBUS: "SIGBUS (bus error)",
+            int(signal.SIGSEGV): "SIGSEGV (segmentation fault)",
+            int(signal.SIGXCPU): "SIGXCPU (CPU time limit)",
+            int(signal.SIGXFSZ): "SIGXFSZ (it wrote more than 16 MB to a file or its output)",
+            int(signal.SIGKILL): "SIGKILL (memory or time limit, or the check's cleanup)",
+            int(signal.SIGABRT): "SIGABRT (aborted)",
+            int(signal.SIGBUS): "SIGBUS (bus error)",
         }.get(sig, f"signal {sig}")
         return f"the answer's process was killed by {name}"
     if code == 3:
@@ -206,14 +206,20 @@ def collect_results(
     if stop_status is not None:
         first = True
         for case in cases[len(reports) :]:
-            msg = stop_message if first else f"not run: {stop_message}"
+            msg = (stop_message or "") if first else f"not run: {stop_message}"
             if first and not reports:
                 msg = f"not run: {stop_message}"
             reports.append(CaseReport(case.name, stop_status, msg or ""))
             first = False
     verdict = next((r.status for r in reports if r.status != "pass"), "pass")
-    report = Report(question, verdict, reports, output=result.output, output_truncated=result.output_truncated,
-                    seconds=result.seconds)
+    report = Report(
+        question,
+        verdict,
+        reports,
+        output=result.output,
+        output_truncated=result.output_truncated,
+        seconds=result.seconds,
+    )
     if verdict != "pass":
         mistake = recognise(spec, cases, expected, reports, values)
         if mistake is not None:
@@ -241,7 +247,12 @@ def _judge(rep: Any, spec: FunctionSpec, case: Case, exp: Any, got: Any, ws: lis
         for w in ws:
             if "RuntimeWarning" in (w.get("category") or []):
                 rep.status = "fail"
-                rep.message = f"RuntimeWarning: {w.get('message', '')} (a stable implementation never overflows or divides by zero here)"[:300]
+                rep.message = (
+                    f"RuntimeWarning: {w.get('message', '')} "
+                    "(a stable implementation never overflows or divides by zero here)"
+                )[
+                    :300
+                ]
                 return
 
 
@@ -264,8 +275,10 @@ def recognise(
                 break
             if spec.sign_free:
                 got = align_signs(wrong, got)
-            rtol = cases[i].rtol if cases[i].rtol is not None else spec.rtol
-            atol = cases[i].atol if cases[i].atol is not None else spec.atol
+            case_rtol = cases[i].rtol
+            case_atol = cases[i].atol
+            rtol = case_rtol if case_rtol is not None else spec.rtol
+            atol = case_atol if case_atol is not None else spec.atol
             if not compare(wrong, got, rtol, atol).ok:
                 ok = False
                 break
@@ -310,7 +323,9 @@ def _save_repro(report: Any, spec: FunctionSpec, case: Case, path: Path, failure
             return
         report.repro_file = str(npz)
         load = f"; d = np.load({str(npz)!r})"
-    imports = "import numpy as np, runpy" + ("; from quizcli.grader.callbacks import make_callback" if uses_callbacks else "")
+    imports = "import numpy as np, runpy" + (
+        "; from quizcli.grader.callbacks import make_callback" if uses_callbacks else ""
+    )
     report.repro = [
         imports,
         f"{fn} = runpy.run_path({str(path.resolve())!r})[{fn!r}]{load}",

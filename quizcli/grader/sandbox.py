@@ -106,7 +106,7 @@ def _become_subreaper() -> bool:
 
 def _proc_table() -> dict[int, tuple[int, int, int]]:
     """pid -> (ppid, pgid, sid) from /proc (Linux); empty elsewhere."""
-    table = {}
+    table: dict[int, tuple[int, int, int]] = {}
     try:
         entries = os.listdir("/proc")
     except OSError:
@@ -145,7 +145,7 @@ def _kill_leftovers(session: int, before: set[int]) -> int:
                 found.append((pid, ppid))
         if not found:
             break
-        for pid, ppid in found:
+        for pid, _ in found:
             with contextlib.suppress(OSError):
                 os.kill(pid, signal.SIGKILL)
                 killed += 1
@@ -303,18 +303,19 @@ class Child:
                 if not readable:
                     if self.proc.poll() is not None:
                         # the child is gone; drain what is left in the pipe
-                        chunk = self._read_available()
+                        chunk = self._read_available() or b""
                         if not chunk:
                             break
                         buf.extend(chunk)
                     else:
                         continue
                 else:
-                    chunk = self._read_available()
-                    if chunk == b"":
+                    got = self._read_available()
+                    if got == b"":
                         break  # every writer closed the pipe
+                    chunk = got or b""
                     buf.extend(chunk)
-                total += len(chunk or b"")
+                total += len(chunk)
                 if total > TOTAL_CAP:
                     protocol_error = "the answer returned more than 256 MB of data"
                     break
