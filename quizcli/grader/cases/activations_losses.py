@@ -469,10 +469,10 @@ SPECS: list[FunctionSpec] = [
             Mistake(
                 "clipped_probabilities",
                 _bce_clipped,
-                "Clipping the probability to [1e-7, 1 - 1e-7] avoids nan but caps the loss near 16, "
-                "far from the true value for large |x|; work with the logits directly.",
-                "把概率截断到 [1e-7, 1 - 1e-7] 虽然避免了 nan，但损失被限制在 16 左右，"
-                "|x| 很大时与真实值相差很远；应直接在 logits 上计算。",
+                "Clipping the probability to [1e-7, 1 - 1e-7] avoids nan but distorts the loss for large |x| "
+                "(each term stays between about 1e-7 and 16); work with the logits directly.",
+                "把概率截断到 [1e-7, 1 - 1e-7] 虽然避免了 nan，但 |x| 很大时损失被扭曲"
+                "（每一项只能落在约 1e-7 到 16 之间）；应直接在 logits 上计算。",
             ),
             Mistake(
                 "sum_not_mean",
