@@ -14,6 +14,7 @@ import pytest
 import yaml
 
 from reference_impls import classical_ml as cml
+from reference_impls import convolution as conv
 from reference_impls import transformers as tfm
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -119,6 +120,54 @@ def _kmeans_first_update() -> float:
     return float(centers[1, 0])
 
 
+# ---------------------------------------------------------------- convolution
+def _dilated_stack_rf() -> float:
+    return conv.receptive_field([(3, 1, 1), (3, 1, 2), (3, 1, 5)])
+
+
+def _dilated_output_size() -> float:
+    return conv.conv2d_output_size(32, 3, stride=1, padding=0, dilation=3)
+
+
+def _conv_macs() -> float:
+    return conv.conv2d_macs(64, 128, 3, 56, 56)
+
+
+def _conv_params_with_bias() -> float:
+    w = np.zeros((128, 64, 3, 3))
+    b = np.zeros(128)
+    return w.size + b.size
+
+
+def _dw_separable_params() -> float:
+    w_dw = np.zeros((3, 1, 3, 3))
+    w_pw = np.zeros((4, 3, 1, 1))
+    # the two weight tensors really do map 5x5x3 to 5x5x4 with padding 1
+    out = conv.depthwise_separable_conv2d(np.ones((1, 3, 5, 5)), w_dw, w_pw, padding=1)
+    assert out.shape == (1, 4, 5, 5)
+    return w_dw.size + w_pw.size
+
+
+def _dw_separable_cost_ratio() -> float:
+    h = w = 14  # any resolution: it cancels
+    sep = conv.conv2d_macs(256, 256, 3, h, w, groups=256) + conv.conv2d_macs(256, 256, 1, h, w)
+    return sep / conv.conv2d_macs(256, 256, 3, h, w)
+
+
+_IMG = np.array([[1.0, 2.0], [3.0, 5.0]])
+
+
+def _bilinear_value() -> float:
+    return float(conv.bilinear_sample(_IMG, np.array([0.3]), np.array([0.6]))[0])
+
+
+def _bilinear_x_gradient() -> float:
+    h = 1e-6
+    up = conv.bilinear_sample(_IMG, np.array([0.3]), np.array([0.6 + h]))[0]
+    down = conv.bilinear_sample(_IMG, np.array([0.3]), np.array([0.6 - h]))[0]
+    return float((up - down) / (2 * h))
+
+
 COMPUTE = {
     "activations.softmax-large-logits-value": _softmax_large_logits,
     "transformers.sinusoidal-pe-entry-value": _pe_entry,
@@ -131,6 +180,14 @@ COMPUTE = {
     "classical-ml.pca-explained-variance-ratio": _pca_explained_ratio,
     "classical-ml.kmeans-plus-plus-probability": _kmeans_pp_probability,
     "classical-ml.kmeans-lloyd-first-update": _kmeans_first_update,
+    "convolution.dilated-stack-receptive-field": _dilated_stack_rf,
+    "convolution.dilated-output-size": _dilated_output_size,
+    "convolution.conv-layer-macs-by-hand": _conv_macs,
+    "convolution.conv-layer-params-with-bias": _conv_params_with_bias,
+    "convolution.depthwise-separable-params-example": _dw_separable_params,
+    "convolution.depthwise-separable-cost-ratio": _dw_separable_cost_ratio,
+    "convolution.deformable-bilinear-sample-value": _bilinear_value,
+    "convolution.deformable-offset-gradient": _bilinear_x_gradient,
 }
 
 
