@@ -114,9 +114,7 @@ def _pca_vt_columns(X, k):
     X = np.asarray(X, dtype=np.float64)
     Xc = X - X.mean(axis=0)
     _, _, Vt = np.linalg.svd(Xc, full_matrices=False)
-    comps = Vt[:, :k].T
-    if comps.shape[1] != X.shape[1]:  # wide data: pad to keep the stated shape
-        comps = np.pad(comps, ((0, 0), (0, X.shape[1] - comps.shape[1])))
+    comps = Vt[:, :k].T  # on wide data (m < n) this is (k, m) and the projection below raises, as it would
     return Xc @ comps.T, comps
 
 
