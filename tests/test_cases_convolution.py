@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import importlib.util
 import re
+import textwrap
 import warnings
 from pathlib import Path
 from types import SimpleNamespace
 
 import numpy as np
 import pytest
+import yaml
 
 from quizcli.grader import run as grader_run
 from quizcli.grader.callbacks import make_callback
@@ -65,18 +67,11 @@ def outputs_differ(a, b, rtol=1e-6, atol=1e-8) -> bool:
     a_arr, b_arr = np.asarray(a), np.asarray(b)
     if a_arr.shape != b_arr.shape:
         return True
-    if (
-        a_arr.dtype.kind in "fc"
-        and b_arr.dtype.kind in "iu"
-        or a_arr.dtype.kind in "iu"
-        and b_arr.dtype.kind in "fc"
-    ):
+    if a_arr.dtype.kind in "fc" and b_arr.dtype.kind in "iu" or a_arr.dtype.kind in "iu" and b_arr.dtype.kind in "fc":
         return True
     if a_arr.dtype.kind == "f" and b_arr.dtype.kind == "f" and a_arr.dtype != b_arr.dtype:
         return True
-    return not np.allclose(
-        a_arr.astype(np.float64), b_arr.astype(np.float64), rtol=rtol, atol=atol, equal_nan=False
-    )
+    return not np.allclose(a_arr.astype(np.float64), b_arr.astype(np.float64), rtol=rtol, atol=atol, equal_nan=False)
 
 
 def same_value(a, b) -> bool:
@@ -86,11 +81,7 @@ def same_value(a, b) -> bool:
     if isinstance(a, dict) and isinstance(b, dict):
         return a.keys() == b.keys() and all(same_value(a[k], b[k]) for k in a)
     if isinstance(a, tuple | list) and isinstance(b, tuple | list):
-        return (
-            type(a) is type(b)
-            and len(a) == len(b)
-            and all(same_value(x, y) for x, y in zip(a, b, strict=True))
-        )
+        return type(a) is type(b) and len(a) == len(b) and all(same_value(x, y) for x, y in zip(a, b, strict=True))
     if isinstance(a, np.ndarray) or isinstance(b, np.ndarray):
         return (
             isinstance(a, np.ndarray)
@@ -152,10 +143,7 @@ def test_random_cases_depend_on_the_seed(name):
     spec = SPECS[name]
     a = list(spec.cases(np.random.default_rng(1)))
     b = list(spec.cases(np.random.default_rng(2)))
-    assert any(
-        not same_value(x.args, y.args) or not same_value(x.kwargs, y.kwargs)
-        for x, y in zip(a, b, strict=True)
-    )
+    assert any(not same_value(x.args, y.args) or not same_value(x.kwargs, y.kwargs) for x, y in zip(a, b, strict=True))
 
 
 @pytest.mark.parametrize("name", FUNCTIONS)
@@ -193,14 +181,9 @@ def test_fixed_cases_are_hand_checkable():
     want[0, 0], want[0, 3], want[2, 0], want[2, 2] = 1, 2, 3, 4  # first maximum of each window
     np.testing.assert_array_equal(dx[0, 0], want)
     cases = {c.name: c for c in SPECS["bilinear_sample"].cases(np.random.default_rng(0))}
-    np.testing.assert_allclose(
-        call(SPECS["bilinear_sample"].reference, cases["fixed 2x2 image, centre point"]), [2.5]
-    )
+    np.testing.assert_allclose(call(SPECS["bilinear_sample"].reference, cases["fixed 2x2 image, centre point"]), [2.5])
     cases = {c.name: c for c in SPECS["receptive_field"].cases(np.random.default_rng(0))}
-    assert (
-        call(SPECS["receptive_field"].reference, cases["ResNet stem: 7x7/2 conv, 3x3/2 pool, 3x3 convs"])
-        == 27
-    )
+    assert call(SPECS["receptive_field"].reference, cases["ResNet stem: 7x7/2 conv, 3x3/2 pool, 3x3 convs"]) == 27
 
 
 # ---------------------------------------------------------------- golden wrong answers
@@ -258,3 +241,38 @@ def test_golden_header_is_truthful(name, path):
     assert (first.status, first.name) == (header["expect"], header["case"])
     mistake = grader_run.recognise(spec, cases, expected, reports, values)
     assert (mistake.key if mistake else "none") == header["hint"]
+
+
+# ---------------------------------------------------------------- the bank's model answers
+
+BANK_FILE = Path(__file__).resolve().parents[1] / "questions" / "convolution" / "code.yaml"
+# names the answer snippets use without defining them, and the variable they leave the result in
+SNIPPET_SETUP = {
+    "conv2d": ("N, C, H, W = x.shape\nF, _, KH, KW = w.shape\n", "out"),
+    "depthwise_conv2d": ("N, C, H, W = x.shape\nKH, KW = w.shape[2:]\n", "out"),
+    "depthwise_separable_conv2d": ("N, C, H, W = x.shape\nKH, KW = w_dw.shape[2:]\n", "out"),
+    "conv_transpose2d": ("N, C_in, H, W = x.shape\nC_out, KH, KW = w.shape[1:]\n", "out"),
+    "max_pool2d": ("N, C, H, W = x.shape\n", "out"),
+    "max_pool2d_backward": ("N, C, H, W = x.shape\n", "dx"),
+    "avg_pool2d_backward": ("", "dx"),
+    "bilinear_sample": ("H, W = img.shape\n", "out"),
+}
+
+
+@pytest.mark.parametrize("name", FUNCTIONS)
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_bank_answer_code_passes_the_cases(name, lang):
+    """The fenced code of each question's answer, wrapped in the starter's signature, is graded correct."""
+    questions = {q["function"]: q for q in yaml.safe_load(BANK_FILE.read_text(encoding="utf-8"))["questions"]}
+    q = questions[name]
+    code = re.search(r"```python\n(.*?)```", q["answer"][lang], re.S).group(1)
+    setup, result = SNIPPET_SETUP.get(name, ("", None))
+    body = setup + code + (f"return {result}\n" if result else "")
+    signature = re.search(r"^def (.+):$", q["starter"], re.M).group(1)
+    namespace: dict = {}
+    exec("import numpy as np\ndef " + signature + ":\n" + textwrap.indent(body, "    "), namespace)
+    spec = SPECS[name]
+    for case in spec.cases(np.random.default_rng(case_seed(name))):
+        got = grader_run.call(namespace[name], case)
+        outcome = compare(grader_run.run_reference(spec, case), got, spec.rtol, spec.atol, spec.int_dtype)
+        assert outcome.ok, (case.name, outcome.message)
