@@ -109,7 +109,7 @@ def _pca_explained_ratio() -> float:
 def _kmeans_pp_probability() -> float:
     # fraction of uniforms u for which the reference k-means++ seeding picks 7 as second centre
     x = np.array([[0.0], [1.0], [3.0], [7.0]])
-    us = (np.arange(20000) + 0.5) / 20000
+    us = (np.arange(4000) + 0.5) / 4000
     hits = sum(cml.kmeans_plus_plus_init(x, 2, [u])[1, 0] == 7.0 for u in us)
     return hits / len(us)
 
@@ -168,6 +168,36 @@ def _bilinear_x_gradient() -> float:
     return float((up - down) / (2 * h))
 
 
+# ---------------------------------------------------------------- training
+def _gd_divergence_threshold() -> float:
+    # bisection on the learning rate: does |w| grow after 50 GD steps on f(w) = 5 w^2?
+    def grows(lr: float) -> bool:
+        w = 1.0
+        for _ in range(50):
+            w -= lr * 10.0 * w
+        return abs(w) > 1.0
+
+    lo, hi = 0.0, 1.0
+    for _ in range(60):
+        mid = (lo + hi) / 2
+        lo, hi = (lo, mid) if grows(mid) else (mid, hi)
+    return (lo + hi) / 2
+
+
+def _relu_variance_factor() -> float:
+    # Monte Carlo forward pass through 10 ReLU layers with Var[w] = 1/fan_in, checked against 2^-10
+    rng = np.random.default_rng(0)
+    n, depth = 256, 10
+    y0 = rng.standard_normal((2000, n))
+    y = y0
+    for _ in range(depth):
+        w = rng.standard_normal((n, n)) / np.sqrt(n)
+        y = np.maximum(y, 0.0) @ w
+    analytic = (n * (1.0 / n) * 0.5) ** depth
+    assert abs(y.var() / y0.var() / analytic - 1.0) < 0.3
+    return analytic
+
+
 COMPUTE = {
     "activations.softmax-large-logits-value": _softmax_large_logits,
     "transformers.sinusoidal-pe-entry-value": _pe_entry,
@@ -188,6 +218,8 @@ COMPUTE = {
     "convolution.depthwise-separable-cost-ratio": _dw_separable_cost_ratio,
     "convolution.deformable-bilinear-sample-value": _bilinear_value,
     "convolution.deformable-offset-gradient": _bilinear_x_gradient,
+    "training.gd-divergence-lr-threshold": _gd_divergence_threshold,
+    "training.relu-signal-halving-with-bad-init": _relu_variance_factor,
 }
 
 
