@@ -38,9 +38,7 @@ def conv2d(x, w, b=None, stride=1, padding=0, dilation=1):
     for i in range(kh):
         for j in range(kw):
             r0, c0 = i * dilation, j * dilation
-            patch = xp[
-                :, :, r0 : r0 + stride * (ho - 1) + 1 : stride, c0 : c0 + stride * (wo - 1) + 1 : stride
-            ]
+            patch = xp[:, :, r0 : r0 + stride * (ho - 1) + 1 : stride, c0 : c0 + stride * (wo - 1) + 1 : stride]
             # (N, C, Ho, Wo) x (F, C) -> (N, F, Ho, Wo)
             out += np.einsum("nchw,fc->nfhw", patch, w[:, :, i, j])
     if b is not None:
@@ -101,9 +99,7 @@ def conv_transpose2d(x, w, stride=1, padding=0):
         for j in range(kw):
             # contribution of kernel tap (i, j) of every input pixel
             contrib = np.einsum("nchw,co->nohw", x, w[:, :, i, j])
-            full[:, :, i : i + stride * (h - 1) + 1 : stride, j : j + stride * (wd - 1) + 1 : stride] += (
-                contrib
-            )
+            full[:, :, i : i + stride * (h - 1) + 1 : stride, j : j + stride * (wd - 1) + 1 : stride] += contrib
     return full[:, :, padding : full_h - padding, padding : full_w - padding].copy()
 
 

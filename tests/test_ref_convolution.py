@@ -158,9 +158,7 @@ def test_conv_transpose2d_matches_torch(n, ci, co, h, w, kh, kw, s, p):
 
 
 @SETTINGS
-@given(
-    h=st.integers(1, 6), w=st.integers(1, 6), k=st.integers(1, 4), s=st.integers(1, 3), p=st.integers(0, 2)
-)
+@given(h=st.integers(1, 6), w=st.integers(1, 6), k=st.integers(1, 4), s=st.integers(1, 3), p=st.integers(0, 2))
 def test_conv_transpose2d_is_adjoint_of_conv2d(h, w, k, s, p):
     """<conv2d(z, W), y> == <z, conv_transpose2d(y, W)> for z of the transposed output's size."""
     ho = (h - 1) * s - 2 * p + k
@@ -249,8 +247,9 @@ def test_conv_transpose2d_output_size_hand_worked():
 )
 def test_conv2d_macs_matches_torch_flop_counter(c_in, c_out, k, ho, wo, g):
     # FlopCounterMode counts 2 FLOPs (a multiply and an add) per multiply-accumulate.
-    x = torch.zeros(1, c_in, ho + k - 1, wo + k - 1)
-    w = torch.zeros(c_out, c_in // g, k, k)
+    # meta tensors: shapes only, no arithmetic, so the big ResNet-stem case costs nothing
+    x = torch.zeros(1, c_in, ho + k - 1, wo + k - 1, device="meta")
+    w = torch.zeros(c_out, c_in // g, k, k, device="meta")
     with FlopCounterMode(display=False) as counter:
         out = F.conv2d(x, w, groups=g)
     assert out.shape[2:] == (ho, wo)
@@ -490,9 +489,7 @@ def test_bilinear_sample_integer_points_return_pixels_and_far_points_zero():
     img = np.arange(12.0).reshape(3, 4)
     yy, xx = np.meshgrid(np.arange(3.0), np.arange(4.0), indexing="ij")
     assert_close(ref.bilinear_sample(img, yy, xx), img)
-    assert_close(
-        ref.bilinear_sample(img, np.array([-5.0, 10.0, 1.0]), np.array([1.0, 1.0, 50.0])), np.zeros(3)
-    )
+    assert_close(ref.bilinear_sample(img, np.array([-5.0, 10.0, 1.0]), np.array([1.0, 1.0, 50.0])), np.zeros(3))
 
 
 def test_bilinear_sample_one_d_and_scalar_shapes():

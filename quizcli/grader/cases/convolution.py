@@ -361,9 +361,7 @@ def _macs_with_bias(c_in, c_out, kernel, h_out, w_out, groups=1):
 
 
 def _max_pool_cases(rng: np.random.Generator) -> list[Case]:
-    x1 = np.array(
-        [[[[1.0, 3.0, 2.0, 0.0], [4.0, 2.0, 1.0, 5.0], [0.0, 1.0, 3.0, 2.0], [2.0, 6.0, 1.0, 1.0]]]]
-    )
+    x1 = np.array([[[[1.0, 3.0, 2.0, 0.0], [4.0, 2.0, 1.0, 5.0], [0.0, 1.0, 3.0, 2.0], [2.0, 6.0, 1.0, 1.0]]]])
     return [
         Case("fixed 4x4, kernel 2, stride 2", (x1, 2, 2)),
         Case("fixed 4x4, overlapping kernel 2, stride 1", (x1, 2, 1)),
@@ -411,13 +409,9 @@ def _max_back_case(name: str, x: np.ndarray, k: int, s: int, rng: np.random.Gene
 
 
 def _max_back_cases(rng: np.random.Generator) -> list[Case]:
-    x1 = np.array(
-        [[[[1.0, 3.0, 2.0, 0.0], [4.0, 2.0, 1.0, 5.0], [0.0, 1.0, 3.0, 2.0], [2.0, 6.0, 1.0, 1.0]]]]
-    )
+    x1 = np.array([[[[1.0, 3.0, 2.0, 0.0], [4.0, 2.0, 1.0, 5.0], [0.0, 1.0, 3.0, 2.0], [2.0, 6.0, 1.0, 1.0]]]])
     d1 = np.array([[[[1.0, 2.0], [3.0, 4.0]]]])
-    x2 = np.array(
-        [[[[2.0, 2.0, 0.0, 1.0], [1.0, 2.0, 1.0, 1.0], [3.0, 0.0, 0.0, 0.0], [0.0, 3.0, 0.0, 0.0]]]]
-    )
+    x2 = np.array([[[[2.0, 2.0, 0.0, 1.0], [1.0, 2.0, 1.0, 1.0], [3.0, 0.0, 0.0, 0.0], [0.0, 3.0, 0.0, 0.0]]]])
     return [
         Case("fixed 4x4, kernel 2, stride 2", (d1, x1, 2, 2)),
         Case("ties within a window", (d1, x2, 2, 2)),
@@ -487,9 +481,7 @@ def _max_back_overwrite(dout, x, kernel, stride):
 # ================================================================ average pooling backward
 
 
-def _avg_back_case(
-    name: str, shape: tuple[int, int, int, int], k: int, s: int, rng: np.random.Generator
-) -> Case:
+def _avg_back_case(name: str, shape: tuple[int, int, int, int], k: int, s: int, rng: np.random.Generator) -> Case:
     n, c, h, w = shape
     dout = np.round(rng.normal(size=(n, c, _pool_out(h, k, s), _pool_out(w, k, s))), 3)
     return Case(name, (dout, shape, k, s))
@@ -619,9 +611,7 @@ def _bilinear_clamp(img, y, x):
     """Coordinates clamped to the border (replicate padding) instead of zeros outside."""
     img = np.asarray(img, dtype=np.float64)
     h, w = img.shape
-    return ref.bilinear_sample(
-        img, np.clip(np.asarray(y, float), 0, h - 1), np.clip(np.asarray(x, float), 0, w - 1)
-    )
+    return ref.bilinear_sample(img, np.clip(np.asarray(y, float), 0, h - 1), np.clip(np.asarray(x, float), 0, w - 1))
 
 
 def _bilinear_swapped(img, y, x):
@@ -709,8 +699,7 @@ SPECS: list[FunctionSpec] = [
                 _depthwise_flipped,
                 "You flipped the kernel. As in torch's conv2d (groups=C), each channel is cross-correlated "
                 "with its filter as stored, without flipping.",
-                "你把卷积核翻转了。和 torch 的 conv2d(groups=C) 一样，每个通道直接与存储顺序的卷积核做互相关"
-                "，不翻转。",
+                "你把卷积核翻转了。和 torch 的 conv2d(groups=C) 一样，每个通道直接与存储顺序的卷积核做互相关，不翻转。",
             ),
         ),
     ),
@@ -771,8 +760,7 @@ SPECS: list[FunctionSpec] = [
                 _conv_transpose_s_zeros,
                 "You inserted s zeros between input pixels; a stride of s needs s - 1 zeros, so that "
                 "neighbouring inputs land s pixels apart in the output.",
-                "你在输入像素之间插了 s 个零；步长为 s 时只需插 s - 1 个零，这样相邻输入像素在输出上正好相距"
-                " s。",
+                "你在输入像素之间插了 s 个零；步长为 s 时只需插 s - 1 个零，这样相邻输入像素在输出上正好相距 s。",
             ),
         ),
     ),
@@ -786,16 +774,14 @@ SPECS: list[FunctionSpec] = [
                 _conv_size_no_dilation,
                 "Dilation is missing from the formula: the kernel spans d*(k - 1) + 1 pixels, so the size "
                 "is floor((n + 2p - d*(k - 1) - 1) / s) + 1.",
-                "公式里漏掉了空洞率：卷积核实际跨度是 d*(k - 1) + 1，输出为 floor((n + 2p - d*(k - 1) - 1) "
-                "/ s) + 1。",
+                "公式里漏掉了空洞率：卷积核实际跨度是 d*(k - 1) + 1，输出为 floor((n + 2p - d*(k - 1) - 1) / s) + 1。",
             ),
             Mistake(
                 "ceil-instead-of-floor",
                 _conv_size_ceil,
                 "You rounded up. A window that does not fit entirely is dropped, so the division is floored "
                 "(PyTorch's default ceil_mode=False).",
-                "你向上取整了。放不下的不完整窗口会被丢弃，所以除法要向下取整（PyTorch 默认 ceil_mode=False"
-                "）。",
+                "你向上取整了。放不下的不完整窗口会被丢弃，所以除法要向下取整（PyTorch 默认 ceil_mode=False）。",
             ),
             Mistake(
                 "padding-once",
@@ -806,10 +792,8 @@ SPECS: list[FunctionSpec] = [
             Mistake(
                 "dilated-kernel-d-times-k",
                 _conv_size_dk,
-                "The dilated kernel spans d*(k - 1) + 1 pixels, not d*k: there are k - 1 gaps of d between "
-                "the taps.",
-                "空洞卷积核的跨度是 d*(k - 1) + 1 而不是 d*k：k 个采样点之间只有 k - 1 个间隔，每个间隔为 d"
-                "。",
+                "The dilated kernel spans d*(k - 1) + 1 pixels, not d*k: there are k - 1 gaps of d between the taps.",
+                "空洞卷积核的跨度是 d*(k - 1) + 1 而不是 d*k：k 个采样点之间只有 k - 1 个间隔，每个间隔为 d。",
             ),
         ),
     ),
@@ -821,8 +805,7 @@ SPECS: list[FunctionSpec] = [
             Mistake(
                 "padding-once",
                 _tconv_size_one_padding,
-                "Padding crops both sides of the transposed conv's output, so subtract 2p: (n - 1)*s - 2p + "
-                "k + op.",
+                "Padding crops both sides of the transposed conv's output, so subtract 2p: (n - 1)*s - 2p + k + op.",
                 "转置卷积的 padding 会在输出两侧各裁掉 p，所以要减 2p：(n - 1)*s - 2p + k + op。",
             ),
             Mistake(
@@ -839,8 +822,7 @@ SPECS: list[FunctionSpec] = [
                 _tconv_size_no_output_padding,
                 "output_padding is forgotten: it adds that many rows/columns on one side to pick among the "
                 "sizes that a strided conv maps to the same input size.",
-                "忘了 output_padding：它在一侧额外增加若干行/列，用来在「经步长卷积后尺寸相同」的几种大小中"
-                "选定一种。",
+                "忘了 output_padding：它在一侧额外增加若干行/列，用来在「经步长卷积后尺寸相同」的几种大小中选定一种。",
             ),
         ),
     ),
@@ -866,8 +848,7 @@ SPECS: list[FunctionSpec] = [
             Mistake(
                 "groups-squared",
                 _macs_groups_squared,
-                "You divided by groups twice. Only the input channels per output are reduced: divide c_in "
-                "by g once.",
+                "You divided by groups twice. Only the input channels per output are reduced: divide c_in by g once.",
                 "你除了两次 groups。分组只减少每个输出连接的输入通道数，c_in 除以 g 一次即可。",
             ),
             Mistake(
@@ -895,16 +876,14 @@ SPECS: list[FunctionSpec] = [
                 _max_pool_ceil,
                 "You kept the partial window at the border. Without padding (ceil_mode=False) the output "
                 "has floor((H - k) / s) + 1 rows.",
-                "你保留了边缘不完整的窗口。无 padding 且 ceil_mode=False 时，输出行数是 floor((H - k) / s) "
-                "+ 1。",
+                "你保留了边缘不完整的窗口。无 padding 且 ceil_mode=False 时，输出行数是 floor((H - k) / s) + 1。",
             ),
             Mistake(
                 "stride-equals-kernel",
                 _max_pool_stride_is_kernel,
                 "The stride argument is ignored (stride = kernel assumed). Windows start every `stride` "
                 "pixels and may overlap or leave gaps.",
-                "忽略了 stride 参数（默认步长等于核大小）。窗口每隔 stride 个像素开始一次，可能重叠也可能留"
-                "空。",
+                "忽略了 stride 参数（默认步长等于核大小）。窗口每隔 stride 个像素开始一次，可能重叠也可能留空。",
             ),
         ),
     ),
@@ -927,16 +906,14 @@ SPECS: list[FunctionSpec] = [
                 _max_back_last,
                 "On ties you picked the last maximum (a >= comparison while scanning). The convention is "
                 "the first maximum in row-major order: update only on a strictly greater value.",
-                "出现并列时你选了最后一个最大值（扫描时用了 >=）。约定是行优先顺序的第一个最大值：只在严格大"
-                "于时更新。",
+                "出现并列时你选了最后一个最大值（扫描时用了 >=）。约定是行优先顺序的第一个最大值：只在严格大于时更新。",
             ),
             Mistake(
                 "overlap-overwritten",
                 _max_back_overwrite,
                 "With overlapping windows (stride < kernel) one input can be the max of several windows; "
                 "their gradients must be added (+=), not overwritten (=).",
-                "窗口重叠 (stride < kernel) 时同一个输入可能是多个窗口的最大值，这些梯度要累加 (+=)，不能覆"
-                "盖 (=)。",
+                "窗口重叠 (stride < kernel) 时同一个输入可能是多个窗口的最大值，这些梯度要累加 (+=)，不能覆盖 (=)。",
             ),
         ),
     ),
@@ -964,8 +941,7 @@ SPECS: list[FunctionSpec] = [
                 _avg_back_overwrite,
                 "With overlapping windows (stride < kernel) a cell belongs to several windows; add their "
                 "shares (+=) instead of overwriting (=).",
-                "窗口重叠 (stride < kernel) 时一个位置属于多个窗口，各窗口分到的梯度要累加 (+=)，不能覆盖 "
-                "(=)。",
+                "窗口重叠 (stride < kernel) 时一个位置属于多个窗口，各窗口分到的梯度要累加 (+=)，不能覆盖 (=)。",
             ),
         ),
     ),
@@ -986,8 +962,7 @@ SPECS: list[FunctionSpec] = [
                 _rf_own_stride,
                 "You multiplied by the layer's own stride too. A layer's stride only spaces out the units "
                 "of the layers AFTER it: use the product of the strides of the layers before l.",
-                "你把当前层自己的步长也乘进去了。一层的步长只影响它后面的层的间距，应乘以第 l 层之前各层步长"
-                "的乘积。",
+                "你把当前层自己的步长也乘进去了。一层的步长只影响它后面的层的间距，应乘以第 l 层之前各层步长的乘积。",
             ),
             Mistake(
                 "strides-ignored",
@@ -1015,8 +990,7 @@ SPECS: list[FunctionSpec] = [
             Mistake(
                 "x-and-y-swapped",
                 _bilinear_swapped,
-                "x and y are swapped: y is the row index (axis 0, up to H - 1) and x the column index (axis "
-                "1).",
+                "x and y are swapped: y is the row index (axis 0, up to H - 1) and x the column index (axis 1).",
                 "x 和 y 用反了：y 是行坐标（第 0 维，最大 H - 1），x 是列坐标（第 1 维）。",
             ),
             Mistake(
