@@ -108,10 +108,8 @@ def list_cmd(
 
 
 def _passed_code(questions: list[Any]) -> set[str]:
-    try:
-        from .store import Store
-    except ImportError:  # the progress store is not part of this build yet
-        return set()
+    from .store import Store
+
     with Store.open(_paths().db, create=False) as store:
         return store.passed_code_questions() if store else set()
 
@@ -190,11 +188,427 @@ def check_cmd(
 
 
 def _record_check(paths: Any, report: Any) -> None:
-    try:
-        from .store import record_check
-    except ImportError:  # the progress store is not part of this build yet
-        return
+    from .progress import record_check
+
     record_check(paths, report)
+
+
+@app.command("new")
+def new_cmd(
+    question: Annotated[str, typer.Argument(metavar="FUNC_OR_ID", help="A catalogue function or code question id.")],
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="File or folder (default: ./FUNC.py).")] = None,
+) -> None:
+    """Write a starter file for a code question (never overwrites)."""
+    from .errors import UsageError
+    from .starter import write_starter
+
+    bank = _bank()
+    q = bank.questions.get(question) or bank.by_function(question)
+    if q is None:
+        raise UsageError(f"there is no code question or function {question!r} (see `quiz list --kind code`)")
+    target = write_starter(q, output or Path.cwd())
+    sys.stdout.write(f"wrote {target}; when it is ready: quiz check {target}\n")
+
+
+@app.command("stats")
+def stats_cmd(as_json: JsonOpt = False) -> None:
+    """Your progress: reviews, cards seen, what is due, retention by topic, streak."""
+    import time
+
+    from .store import Store
+
+    with Store.open(_paths().db, create=False) as store:
+        data = store.stats(time.time()) if store else _empty_stats()
+    if as_json:
+        _emit_json(data)
+        return
+    from .render import stats_view
+
+    _console().print(stats_view(data))
+
+
+def _empty_stats() -> dict[str, Any]:
+    return {
+        "reviews": 0,
+        "cards_seen": 0,
+        "due_now": 0,
+        "due_7_days": 0,
+        "streak_days": 0,
+        "reviews_last_30_days": [0] * 30,
+        "by_topic": {},
+    }
+
+
+@app.command("config")
+def config_cmd(
+    key: Annotated[str | None, typer.Argument(help="Setting to show or change.")] = None,
+    value: Annotated[str | None, typer.Argument(help="New value.")] = None,
+) -> None:
+    """Show or change settings (desired_retention, new_per_day, lang, fuzz, fast_seconds_1..3)."""
+    from dataclasses import asdict
+
+    from .config import load_config, set_value
+
+    paths = _paths()
+    config = set_value(paths, key, value) if key and value is not None else load_config(paths)
+    items = asdict(config)
+    if key and key not in items:
+        from .errors import UsageError
+
+        raise UsageError(f"unknown setting {key!r}; settings are: {', '.join(items)}")
+    for k, v in items.items():
+        if key is None or k == key:
+            sys.stdout.write(f"{k} = {v}\n")
+
+
+@app.command("flagged")
+def flagged_cmd() -> None:
+    """Questions you flagged as wrong or unclear during a session."""
+    from datetime import datetime
+
+    from .store import Store
+
+    with Store.open(_paths().db, create=False) as store:
+        rows = store.flagged() if store else []
+    for qid, when, reason in rows:
+        sys.stdout.write(f"{datetime.fromtimestamp(when):%Y-%m-%d %H:%M}  {qid}  {reason}\n")
+    if not rows:
+        sys.stdout.write("no flagged questions\n")
+
+
+progress_app = typer.Typer(help="Move your progress between machines.", no_args_is_help=True)
+app.add_typer(progress_app, name="progress")
+
+
+@progress_app.command("export")
+def progress_export(file: Annotated[Path, typer.Argument(help="JSON file to write.")]) -> None:
+    """Write your whole review log (and suspensions, flags) as JSON."""
+    from .store import Store, dumps_progress
+
+    with Store.open(_paths().db) as store:
+        assert store is not None
+        text = dumps_progress(store.export())
+    tmp = file.with_name(file.name + ".tmp")
+    try:
+        tmp.write_text(text, encoding="utf-8")
+        tmp.replace(file)
+    except OSError as exc:
+        from .errors import UsageError
+
+        raise UsageError(f"cannot write {file} ({exc.strerror or exc})") from None
+    sys.stdout.write(f"wrote {file}\n")
+
+
+@progress_app.command("import")
+def progress_import(file: Annotated[Path, typer.Argument(help="A file written by `quiz progress export`.")]) -> None:
+    """Merge an exported review log (idempotent: reviews already present are skipped)."""
+    from .config import load_config
+    from .errors import UsageError
+    from .progress import replayer
+    from .store import Store
+
+    try:
+        data = json.loads(file.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError) as exc:
+        raise UsageError(f"cannot read {file} as a progress export ({exc})") from None
+    paths = _paths()
+    with Store.open(paths.db) as store:
+        assert store is not None
+        added = store.import_reviews(data, replayer(load_config(paths)))
+    sys.stdout.write(f"imported {added} new review(s)\n")
+
+
+@app.command("reset")
+def reset_cmd(
+    topic: Annotated[str | None, typer.Option("--topic", help="Only this topic.")] = None,
+    yes: Annotated[bool, typer.Option("--yes", help="Do not ask.")] = False,
+) -> None:
+    """Forget your progress (all of it, or one topic); a backup is kept next to the database."""
+    from .store import Store
+
+    what = f"your progress on {topic}" if topic else "all your progress"
+    if not yes and not typer.confirm(f"Forget {what}?", default=False):
+        raise typer.Exit(1)
+    with Store.open(_paths().db) as store:
+        assert store is not None
+        backup = store.backup("bak-reset")
+        n = store.reset(topic)
+    sys.stdout.write(f"removed {n} review(s); backup at {backup}\n")
+
+
+@app.command("start")
+def start_cmd(
+    topic: Annotated[str | None, typer.Option("--topic", help="Only this topic.")] = None,
+    limit: Annotated[int | None, typer.Option("--limit", min=1, help="At most N questions.")] = None,
+    new: Annotated[int | None, typer.Option("--new", min=0, help="At most N new questions (default: config).")] = None,
+    seed: Annotated[int | None, typer.Option("--seed", help="Reproducible order of new questions.")] = None,
+    lang: Annotated[Lang | None, typer.Option("--lang", help="Language (default: config).")] = None,
+) -> None:
+    """Practice: due questions first, then new ones; every answer is saved at once."""
+    raise typer.Exit(
+        _run_session(
+            _paths(),
+            _bank(),
+            _console(),
+            topic=topic,
+            limit=limit,
+            new=new,
+            seed=seed,
+            lang=lang.value if lang else None,
+        )
+    )
+
+
+UI = {
+    "en": {
+        "mcq": "Your answer (letter; h hint, s suspend, f flag, u undo, q quit)",
+        "numeric": "Your answer (a number; h hint, s suspend, f flag, u undo, q quit)",
+        "open": "Press Enter to see the answer (h hint, s suspend, f flag, u undo, q quit)",
+        "rate": "How well did you know it? 1 again, 2 hard, 3 good, 4 easy",
+        "code": "Path of your answer to grade, n to write a starter file, e to edit it, Enter to skip (h, s, f, u, q)",
+        "right": "Correct",
+        "wrong": "Not quite",
+        "skipped": "skipped",
+        "nothing": "Nothing is due and no new questions are left.",
+        "summary": "Answered {answered}, correct {correct}.",
+        "next": "Next review due {when}.",
+        "bye": "Saved. See you next time.",
+        "suspended": "Suspended; it will not be asked again.",
+        "flag_reason": "What is wrong or unclear? (Enter to flag without a note)",
+        "flagged": "Flagged (see `quiz flagged`).",
+        "undone": "Undid your answer to {id}; answer it again.",
+        "no_undo": "Nothing to undo.",
+        "no_hint": "No more hints.",
+        "bad": "Please answer with {what}.",
+        "letter": "a letter",
+        "number": "a number",
+        "rating": "1, 2, 3 or 4",
+        "wrote": "Wrote {path}; edit it, then enter its path.",
+        "due": "due",
+        "new": "new",
+    },
+    "zh": {
+        "mcq": "你的答案(字母;h 提示,s 暂停此题,f 标记问题,u 撤销,q 退出)",
+        "numeric": "你的答案(数字;h 提示,s 暂停此题,f 标记问题,u 撤销,q 退出)",
+        "open": "按回车查看答案(h 提示,s 暂停此题,f 标记问题,u 撤销,q 退出)",
+        "rate": "掌握得如何?1 忘了,2 困难,3 良好,4 简单",
+        "code": "输入答案文件路径进行评测,n 生成模板文件,e 编辑,回车跳过(h, s, f, u, q)",
+        "right": "回答正确",
+        "wrong": "回答错误",
+        "skipped": "已跳过",
+        "nothing": "没有到期的题目,也没有新题了。",
+        "summary": "共回答 {answered} 题,正确 {correct} 题。",
+        "next": "下次复习时间:{when}。",
+        "bye": "已保存,下次见。",
+        "suspended": "已暂停,此题不会再出现。",
+        "flag_reason": "哪里有错或不清楚?(直接回车则只做标记)",
+        "flagged": "已标记(见 `quiz flagged`)。",
+        "undone": "已撤销对 {id} 的回答,请重新作答。",
+        "no_undo": "没有可撤销的回答。",
+        "no_hint": "没有更多提示了。",
+        "bad": "请输入{what}。",
+        "letter": "选项字母",
+        "number": "数字",
+        "rating": "1、2、3 或 4",
+        "wrote": "已生成 {path};编辑后输入其路径。",
+        "due": "到期",
+        "new": "新题",
+    },
+}
+
+
+def _run_session(
+    paths: Any,
+    bank: Any,
+    console: Any,
+    *,
+    topic: str | None,
+    limit: int | None,
+    new: int | None,
+    seed: int | None,
+    lang: str | None,
+) -> int:
+    """The interactive loop (terminal I/O only; the logic lives in session.py)."""
+    import os
+    import random
+    import shlex
+    import subprocess
+    import time
+    from datetime import UTC, datetime
+
+    from rich.rule import Rule
+
+    from .config import load_config
+    from .render import answer_view, choices, header, markdown
+    from .scheduler import Rating
+    from .session import Session, build_queue, mcq_index, numeric_correct, parse_number
+    from .store import Store
+
+    _check_topic(bank, topic)
+    config = load_config(paths)
+    lang = lang or config.lang
+    t = UI[lang]
+    now = lambda: datetime.now(tz=UTC)  # noqa: E731
+    rng = random.Random(seed)
+    with Store.open(paths.db) as store:
+        assert store is not None
+        queue = build_queue(bank, store, config, now(), rng, topic=topic, limit=limit, new_limit=new)
+        if not queue:
+            console.print(t["nothing"])
+            return 0
+        seen = store.seen_ids()
+        session = Session(store, config, now)
+        i = 0
+        while i < len(queue):
+            q = queue[i]
+            status = t["due"] if q.id in seen else t["new"]
+            console.print(Rule(f"{i + 1}/{len(queue)} · {status}", style="dim"))
+            console.print(header(q, lang))
+            console.print(markdown(q.prompt[lang]))
+            if q.kind == "mcq":
+                console.print(choices(q, lang))
+            hints = 0
+            start = time.monotonic()
+            action = None
+            while True:
+                reply = _ask(console, t[q.kind])
+                cmd = reply.strip().lower()
+                if cmd == "q":
+                    action = "quit"
+                    break
+                if cmd == "u":
+                    last = session.undo()
+                    if last is None:
+                        console.print(t["no_undo"])
+                        continue
+                    console.print(t["undone"].format(id=last.question.id))
+                    queue.insert(i, last.question)
+                    action = "undo"
+                    break
+                if cmd == "s":
+                    session.suspend(q)
+                    console.print(t["suspended"])
+                    action = "next"
+                    break
+                if cmd == "f":
+                    session.flag(q, _ask(console, t["flag_reason"]).strip())
+                    console.print(t["flagged"])
+                    continue
+                if cmd == "h":
+                    if hints < len(q.hints):
+                        console.print(markdown(f"**{hints + 1}.** " + q.hints[hints][lang]))
+                        hints += 1
+                    else:
+                        console.print(t["no_hint"])
+                    continue
+                seconds = time.monotonic() - start
+                if q.kind == "mcq":
+                    picked = mcq_index(cmd, q)
+                    if picked is None:
+                        console.print(t["bad"].format(what=t["letter"]))
+                        continue
+                    correct = picked == q.correct_index
+                    session.answer_auto(q, correct, seconds, hints)
+                    _verdict(console, t, correct)
+                    for part in answer_view(q, lang, picked=picked):
+                        console.print(part)
+                    action = "next"
+                    break
+                if q.kind == "numeric":
+                    value = parse_number(cmd)
+                    if value is None:
+                        console.print(t["bad"].format(what=t["number"]))
+                        continue
+                    correct = numeric_correct(q, value)
+                    session.answer_auto(q, correct, seconds, hints)
+                    _verdict(console, t, correct)
+                    for part in answer_view(q, lang):
+                        console.print(part)
+                    action = "next"
+                    break
+                if q.kind == "open":
+                    for part in answer_view(q, lang):
+                        console.print(part)
+                    rating = None
+                    while rating is None:
+                        r = _ask(console, t["rate"]).strip()
+                        if r in ("1", "2", "3", "4"):
+                            rating = Rating(int(r))
+                        elif r.lower() == "q":
+                            break
+                        else:
+                            console.print(t["bad"].format(what=t["rating"]))
+                    if rating is None:
+                        action = "quit"
+                        break
+                    if hints and rating > Rating.hard:
+                        rating = Rating.hard
+                    session.answer(q, rating, time.monotonic() - start, hints=hints)
+                    action = "next"
+                    break
+                # code
+                if cmd == "":
+                    console.print(t["skipped"])
+                    action = "next"
+                    break
+                if cmd in ("n", "e"):
+                    from .starter import write_starter
+
+                    target = Path.cwd() / f"{q.function}.py"
+                    if not target.exists():
+                        write_starter(q, target)
+                        console.print(t["wrote"].format(path=target))
+                    if cmd == "e":
+                        editor = os.environ.get("EDITOR") or os.environ.get("VISUAL") or "vi"
+                        subprocess.call([*shlex.split(editor), str(target)])
+                    continue
+                from .grader.check import grade, read_answer
+                from .render import check_report
+
+                answer_path = Path(reply.strip()).expanduser()
+                try:
+                    source = read_answer(answer_path)
+                except QuizError as exc:
+                    console.print(f"[red]{exc}[/]")
+                    continue
+                report = grade(answer_path, source, q, failures_dir=paths.cache / "failures")
+                console.print(check_report(report, lang))
+                verdict = report.verdict
+                from .progress import code_rating
+
+                session.answer(
+                    q,
+                    code_rating(verdict, hints),
+                    time.monotonic() - start,
+                    correct=verdict == "pass",
+                    verdict=verdict,
+                    hints=hints,
+                )
+                action = "next"
+                break
+            if action == "quit":
+                break
+            if action == "next":
+                i += 1
+        summary = session.summary()
+    console.print(Rule(style="dim"))
+    console.print(t["summary"].format(**summary))
+    if summary["next_due"]:
+        when = datetime.fromtimestamp(float(summary["next_due"])).strftime("%Y-%m-%d %H:%M")
+        console.print(t["next"].format(when=when))
+    console.print(t["bye"])
+    return 0
+
+
+def _ask(console: Any, prompt: str) -> str:
+    try:
+        return str(console.input(f"[bold]{prompt}[/] › "))
+    except EOFError:
+        return "q"
+
+
+def _verdict(console: Any, t: dict[str, str], correct: bool) -> None:
+    console.print(f"[bold green]✓ {t['right']}[/]" if correct else f"[bold red]✗ {t['wrong']}[/]")
 
 
 def _say_error(message: str) -> None:

@@ -227,3 +227,27 @@ def check_report(report: Any, lang: str) -> Any:
             Panel(Text(report.output.rstrip()[-4000:]), title=t["output"] + suffix, border_style="dim", expand=False)
         )
     return Group(*parts)
+
+
+def stats_view(data: dict[str, Any]) -> Any:
+    from rich.console import Group
+    from rich.table import Table
+    from rich.text import Text
+
+    head = Text()
+    head.append(f"{data['reviews']} reviews · {data['cards_seen']} cards seen · ", style="bold")
+    head.append(f"{data['due_now']} due now", style="bold yellow")
+    head.append(f" · {data['due_7_days']} due within 7 days · streak {data['streak_days']} day(s)")
+    spark = "▁▂▃▄▅▆▇█"
+    days = data["reviews_last_30_days"]
+    top = max(days) or 1
+    line = Text("last 30 days ")
+    line.append("".join(" " if n == 0 else spark[min(7, int(n / top * 7.999))] for n in days), style="green")
+    table = Table(box=None, header_style="bold", pad_edge=False)
+    for col in ("topic", "reviews", "seen", "due", "retention (30 d)"):
+        table.add_column(col, justify="left" if col == "topic" else "right")
+    for topic, t in data["by_topic"].items():
+        r = t.get("retention")
+        bar = "" if r is None else "█" * round(r * 10) + "░" * (10 - round(r * 10)) + f" {r:.0%}"
+        table.add_row(topic, str(t["reviews"]), str(t["cards_seen"]), str(t["due_now"]), bar)
+    return Group(head, line, table)
