@@ -202,8 +202,7 @@ _GIOU_MISTAKES = (
     Mistake(
         "returned-loss",
         _giou_loss,
-        "You returned the GIoU loss 1 - GIoU. The function asks for GIoU itself, in [-1, 1] "
-        "(1 for identical boxes).",
+        "You returned the GIoU loss 1 - GIoU. The function asks for GIoU itself, in [-1, 1] (1 for identical boxes).",
         "你返回的是 GIoU 损失 1 - GIoU。题目要的是 GIoU 本身，取值在 [-1, 1]（完全重合时为 1）。",
     ),
     Mistake(
@@ -378,8 +377,7 @@ _CIOU_MISTAKES = (
     Mistake(
         "v-missing-4-over-pi2",
         _ciou_v_no_factor,
-        "v lacks the 4 / pi^2 factor: v = 4 / pi^2 * (atan(w1 / h1) - atan(w2 / h2))^2, "
-        "which keeps v in [0, 1].",
+        "v lacks the 4 / pi^2 factor: v = 4 / pi^2 * (atan(w1 / h1) - atan(w2 / h2))^2, which keeps v in [0, 1].",
         "v 漏了系数 4 / pi^2：v = 4 / pi^2 * (atan(w1 / h1) - atan(w2 / h2))^2，这个系数让 v 落在 [0, 1]。",
     ),
     Mistake(
@@ -467,7 +465,8 @@ def _nms_ge(boxes, scores, iou_threshold):
 
 
 def _nms_reversed_argsort(boxes, scores, iou_threshold):
-    order = np.argsort(np.asarray(scores, dtype=np.float64), kind="stable")[::-1]
+    # the learner's habit, default (unstable) sort included: it is what their code runs
+    order = np.argsort(np.asarray(scores, dtype=np.float64))[::-1]
     return _nms_core(boxes, scores, iou_threshold, order, lambda iou, t: iou > t)
 
 
@@ -476,9 +475,7 @@ def _nms_index_order(boxes, scores, iou_threshold):
 
 
 def _nms_not_greedy(boxes, scores, iou_threshold):
-    return _nms_core(
-        boxes, scores, iou_threshold, _stable_order(scores), lambda iou, t: iou > t, greedy=False
-    )
+    return _nms_core(boxes, scores, iou_threshold, _stable_order(scores), lambda iou, t: iou > t, greedy=False)
 
 
 _NMS_MISTAKES = (
@@ -625,8 +622,7 @@ _AP_MISTAKES = (
         _ap_no_envelope,
         "Precision is read off the raw curve. First make it non-increasing from the right "
         "(precision[i] = max(precision[i:])), then sample it at the recall thresholds.",
-        "精度直接取自原始曲线。应先从右往左做单调化 (precision[i] = max(precision[i:]))，"
-        "再在各召回率阈值处取值。",
+        "精度直接取自原始曲线。应先从右往左做单调化 (precision[i] = max(precision[i:]))，再在各召回率阈值处取值。",
     ),
     Mistake(
         "recall-over-detected",
