@@ -15,6 +15,8 @@ import yaml
 
 from reference_impls import classical_ml as cml
 from reference_impls import convolution as conv
+from reference_impls import optimizers as opt
+from reference_impls import regularization as reg
 from reference_impls import transformers as tfm
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -198,6 +200,27 @@ def _relu_variance_factor() -> float:
     return analytic
 
 
+# ---------------------------------------------------------------- regularization
+def _dropout_bn_test_scale() -> float:
+    # train: x ~ N(0, 1) through the reference inverted dropout (p = 0.5) -> BN's running variance
+    rng = np.random.default_rng(0)
+    x = rng.standard_normal(200_000)
+    train_out = reg.dropout(x, 0.5, rng.random(x.shape), training=True)
+    running_var = train_out.var()
+    # test: dropout is the identity, BN divides by sqrt(running_var)
+    test_in = reg.dropout(x, 0.5, rng.random(x.shape), training=False)
+    test_std = (test_in / np.sqrt(running_var)).std()
+    assert abs(test_std - 1 / np.sqrt(2)) < 0.01
+    return 1 / np.sqrt(1 / (1 - 0.5))
+
+
+def _l2_sgd_step() -> float:
+    theta, lam, data_grad, lr = np.array([2.0]), 0.05, 0.3, 0.1
+    grad = data_grad + 2 * lam * theta  # d/dtheta of L + lam * theta^2
+    new, _ = opt.momentum_step(theta, grad, np.zeros(1), lr, momentum=0.0)
+    return float(new[0])
+
+
 COMPUTE = {
     "activations.softmax-large-logits-value": _softmax_large_logits,
     "transformers.sinusoidal-pe-entry-value": _pe_entry,
@@ -220,6 +243,8 @@ COMPUTE = {
     "convolution.deformable-offset-gradient": _bilinear_x_gradient,
     "training.gd-divergence-lr-threshold": _gd_divergence_threshold,
     "training.relu-signal-halving-with-bad-init": _relu_variance_factor,
+    "regularization.dropout-bn-test-time-scale": _dropout_bn_test_scale,
+    "regularization.l2-penalty-sgd-step": _l2_sgd_step,
 }
 
 
