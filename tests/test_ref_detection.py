@@ -5,6 +5,8 @@ Oracles, all independent of the reference:
   ``torchvision/ops/boxes.py`` (``_box_inter_union``, ``box_iou``,
   ``generalized_box_iou``, ``_box_diou_iou``, ``distance_box_iou``,
   ``complete_box_iou``) are ported below in torch (float64);
+* an elementwise torchvision release of ``complete_box_iou_loss``
+  (``torchvision/ops/ciou_loss.py``, from detectron2), for DIoU/CIoU on matched pairs;
 * torchvision's CPU NMS kernel (``torchvision/csrc/ops/cpu/nms_kernel.cpp``),
   ported as a plain Python loop over a stable ``torch.sort``;
 * pixel counting on integer boxes for IoU;
@@ -100,6 +102,42 @@ def tv_complete_box_iou(boxes1, boxes2, eps=1e-7):
     return diou - alpha * v
 
 
+def tv_complete_box_iou_loss_terms(boxes1, boxes2, eps=1e-7):
+    """Port of an elementwise (matched pairs) torchvision release of ``complete_box_iou_loss``
+    (torchvision/ops/ciou_loss.py, itself from detectron2's losses.py). Returns
+    (DIoU loss, CIoU loss). That version adds eps to the union too, so it agrees
+    with the pairwise functions only to about 1e-7 relative."""
+    x1, y1, x2, y2 = boxes1.unbind(dim=-1)
+    x1g, y1g, x2g, y2g = boxes2.unbind(dim=-1)
+    xkis1 = torch.max(x1, x1g)
+    ykis1 = torch.max(y1, y1g)
+    xkis2 = torch.min(x2, x2g)
+    ykis2 = torch.min(y2, y2g)
+    intsct = torch.zeros_like(x1)
+    mask = (ykis2 > ykis1) & (xkis2 > xkis1)
+    intsct[mask] = (xkis2[mask] - xkis1[mask]) * (ykis2[mask] - ykis1[mask])
+    union = (x2 - x1) * (y2 - y1) + (x2g - x1g) * (y2g - y1g) - intsct + eps
+    iou = intsct / union
+    xc1 = torch.min(x1, x1g)
+    yc1 = torch.min(y1, y1g)
+    xc2 = torch.max(x2, x2g)
+    yc2 = torch.max(y2, y2g)
+    diag_len = ((xc2 - xc1) ** 2) + ((yc2 - yc1) ** 2) + eps
+    x_p = (x2 + x1) / 2
+    y_p = (y2 + y1) / 2
+    x_g = (x1g + x2g) / 2
+    y_g = (y1g + y2g) / 2
+    distance = ((x_p - x_g) ** 2) + ((y_p - y_g) ** 2)
+    w_pred = x2 - x1
+    h_pred = y2 - y1
+    w_gt = x2g - x1g
+    h_gt = y2g - y1g
+    v = (4 / (torch.pi**2)) * torch.pow((torch.atan(w_gt / h_gt) - torch.atan(w_pred / h_pred)), 2)
+    alpha = v / (1 - iou + v + eps)
+    diou_loss = 1 - iou + (distance / diag_len)
+    return diou_loss, diou_loss + alpha * v
+
+
 def _t(a):
     return torch.tensor(np.asarray(a, dtype=np.float64), dtype=torch.float64)
 
@@ -167,9 +205,9 @@ def edge_boxes():
     )
 
 
-box_strategy = st.tuples(
-    st.floats(-50, 50), st.floats(-50, 50), st.floats(0.01, 30), st.floats(0.01, 30)
-).map(lambda t: [t[0], t[1], t[0] + t[2], t[1] + t[3]])
+box_strategy = st.tuples(st.floats(-50, 50), st.floats(-50, 50), st.floats(0.01, 30), st.floats(0.01, 30)).map(
+    lambda t: [t[0], t[1], t[0] + t[2], t[1] + t[3]]
+)
 boxes_strategy = st.lists(box_strategy, min_size=1, max_size=6).map(lambda b: np.array(b, dtype=np.float64))
 
 
@@ -200,6 +238,16 @@ def test_iou_family_matches_torchvision_edges(ours, theirs):
     b = edge_boxes()
     np.testing.assert_allclose(ours(b, b), _tv(theirs, b, b), rtol=1e-12, atol=1e-14)
     np.testing.assert_allclose(ours(b[:3], b[3:]), _tv(theirs, b[:3], b[3:]), rtol=1e-12, atol=1e-14)
+
+
+def test_diou_ciou_match_the_elementwise_loss_port():
+    rng = np.random.default_rng(5)
+    b1, b2 = random_boxes(rng, 30, min_side=0.5), random_boxes(rng, 30, min_side=0.5)
+    b1 = np.concatenate([b1, edge_boxes()[:6]])
+    b2 = np.concatenate([b2, edge_boxes()[1:7]])
+    diou_loss, ciou_loss = (t.numpy() for t in tv_complete_box_iou_loss_terms(_t(b1), _t(b2)))
+    np.testing.assert_allclose(np.diag(distance_box_iou(b1, b2)), 1 - diou_loss, rtol=0, atol=1e-6)
+    np.testing.assert_allclose(np.diag(complete_box_iou(b1, b2)), 1 - ciou_loss, rtol=0, atol=1e-6)
 
 
 def test_box_iou_known_values():
@@ -297,9 +345,7 @@ def test_nms_hand_cases():
     # zero-area boxes are never suppressed and never suppress
     zero = np.array([[1, 1, 1, 1], [1, 1, 1, 1], [0, 0, 2, 2]], dtype=float)
     np.testing.assert_array_equal(nms(zero, np.array([0.9, 0.8, 0.7]), 0.0), [0, 1, 2])
-    np.testing.assert_array_equal(
-        nms(zero, np.array([0.9, 0.8, 0.7]), 0.0), tv_nms(zero, [0.9, 0.8, 0.7], 0.0)
-    )
+    np.testing.assert_array_equal(nms(zero, np.array([0.9, 0.8, 0.7]), 0.0), tv_nms(zero, [0.9, 0.8, 0.7], 0.0))
     empty = nms(np.zeros((0, 4)), np.zeros(0), 0.5)
     assert empty.shape == (0,) and empty.dtype == np.int64
 
