@@ -103,7 +103,7 @@ def list_cmd(
 
     passed = _passed_code(questions) if kind == Kind.code else None
     console = _console()
-    console.print(question_table(questions, lang.value, passed))
+    console.print(question_table(questions, lang.value, passed, width=console.width))
     console.print(f"[dim]{len(questions)} question(s)[/]")
 
 

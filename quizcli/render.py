@@ -125,24 +125,30 @@ def source_text(s: dict[str, str]) -> str:
     return f"{s['seed']} § {s['section']}"
 
 
-def question_table(questions: list[Question], lang: str, passed: set[str] | None = None) -> Any:
-    from rich.table import Table
+def question_table(questions: list[Question], lang: str, passed: set[str] | None = None, width: int = 100) -> Any:
+    """One line per question: id, kind, difficulty, [done], and the prompt's first line cut to fit."""
+    from rich.console import Group
+    from rich.text import Text
 
-    table = Table(box=None, pad_edge=False, header_style="bold")
-    table.add_column("id", no_wrap=True)
-    table.add_column("kind")
-    table.add_column("★", justify="right")
-    table.add_column("prompt", overflow="ellipsis", no_wrap=True, ratio=1)
-    if passed is not None:
-        table.add_column("done")
+    id_width = min(44, max((len(q.id) for q in questions), default=2))
+    lines = []
+    head = Text(f"{'id':<{id_width}}  {'kind':<7}  ★  " + ("done " if passed is not None else "") + "prompt", style="bold")
+    lines.append(head)
     for q in questions:
         first = math_to_text(q.prompt[lang].strip().splitlines()[0]) if q.prompt[lang].strip() else ""
-        row = [q.id, f"[{KIND_STYLE.get(q.kind, '')}]{q.kind}[/]", str(q.difficulty), first]
+        line = Text(f"{q.id[:id_width]:<{id_width}}  ")
+        line.append(f"{q.kind:<7}", style=KIND_STYLE.get(q.kind, ""))
+        line.append(f"  {q.difficulty}  ")
         if passed is not None:
-            row.append("[green]✓[/]" if q.id in passed else ("·" if q.kind == "code" else ""))
-        table.add_row(*row)
-    return table
-
+            line.append(" ✓   " if q.id in passed else (" ·   " if q.kind == "code" else "     "),
+                        style="green" if q.id in passed else "dim")
+        room = max(10, width - line.cell_len)
+        prompt = Text(first)
+        prompt.truncate(room, overflow="ellipsis")
+        line.append_text(prompt)
+        line.no_wrap = True
+        lines.append(line)
+    return Group(*lines)
 
 STATUS_STYLE = {"pass": "green", "fail": "red", "error": "red", "timeout": "yellow"}
 STATUS_MARK = {"pass": "✓", "fail": "✗", "error": "!", "timeout": "⏱"}

@@ -21,6 +21,17 @@ SECTIONS = (
 )
 
 
+def spec_for(function: str, reference: str | None = None) -> FunctionSpec | None:
+    """The spec of one function, importing only its section when the reference names it."""
+    section = reference.split(":", 1)[0].rpartition(".")[2] if reference else None
+    if section in SECTIONS:
+        module = importlib.import_module(f"{__name__}.{section}")
+        for spec in module.SPECS:
+            if spec.function == function:
+                return spec
+    return all_specs().get(function)
+
+
 def all_specs() -> dict[str, FunctionSpec]:
     """Every registered spec by function name (imports NumPy and the references)."""
     specs: dict[str, FunctionSpec] = {}
