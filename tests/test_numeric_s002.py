@@ -65,7 +65,7 @@ def _vgg16_param_counts() -> tuple[int, int]:
     conv_params = sum(9 * ci * co + co for ci, co, _ in _vgg16_conv_layers())
     last_side = 224 // 2**5
     dims = [512 * last_side * last_side, 4096, 4096, 1000]
-    fc_params = sum(a * b + b for a, b in zip(dims[:-1], dims[1:]))
+    fc_params = sum(a * b + b for a, b in zip(dims[:-1], dims[1:], strict=True))
     return conv_params, fc_params
 
 
@@ -293,7 +293,7 @@ def test_sections_list_is_in_order_and_fully_cited():
     seed = _seed_text()
     sections = yaml.safe_load(SECTIONS_FILE.read_text(encoding="utf-8"))
     positions = [seed.find(s) for s in sections]
-    assert all(p >= 0 for p in positions), [s for s, p in zip(sections, positions) if p < 0]
+    assert all(p >= 0 for p in positions), [s for s, p in zip(sections, positions, strict=True) if p < 0]
     assert positions == sorted(positions)
     cited = {s["section"] for q in QUESTIONS for s in q["sources"] if "seed" in s}
     assert [s for s in sections if s not in cited] == []
