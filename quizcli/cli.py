@@ -193,6 +193,32 @@ def _record_check(paths: Any, report: Any) -> None:
     record_check(paths, report)
 
 
+class ExportLang(str, Enum):
+    en = "en"
+    zh = "zh"
+    both = "both"
+
+
+@export_app.command("anki")
+def export_anki_cmd(
+    output: Annotated[Path, typer.Option("-o", "--output", help="The .apkg file to write.")],
+    topic: Annotated[str | None, typer.Option("--topic", help="Only this topic.")] = None,
+    lang: Annotated[ExportLang, typer.Option("--lang", help="Card language(s).")] = ExportLang.both,
+    with_progress: Annotated[
+        bool, typer.Option("--with-progress", help="Carry your FSRS scheduling and review log into Anki.")
+    ] = False,
+) -> None:
+    """Write an Anki package of the bank; re-exporting updates the same notes in Anki."""
+    from .export.anki import export_anki
+
+    bank = _bank()
+    _check_topic(bank, topic)
+    result = export_anki(
+        paths=_paths(), bank=bank, out=output, topic=topic, lang=lang.value, with_progress=with_progress
+    )
+    sys.stdout.write(f"wrote {result.path}: {result.notes} notes in {result.decks} deck(s)\n")
+
+
 @app.command("new")
 def new_cmd(
     question: Annotated[str, typer.Argument(metavar="FUNC_OR_ID", help="A catalogue function or code question id.")],
