@@ -13,8 +13,10 @@ import numpy as np
 import pytest
 import yaml
 
+from reference_impls import activations_losses as al
 from reference_impls import classical_ml as cml
 from reference_impls import convolution as conv
+from reference_impls import detection as det
 from reference_impls import optimizers as opt
 from reference_impls import regularization as reg
 from reference_impls import transformers as tfm
@@ -45,8 +47,6 @@ NUMERIC = {q["id"]: q for q in QUESTIONS if q["kind"] == "numeric"}
 
 # ---------------------------------------------------------------- activations
 def _softmax_large_logits() -> float:
-    from reference_impls import activations_losses as al
-
     return float(al.softmax(np.array([1000.0, 1001.0, 1002.0]))[2])
 
 
@@ -221,6 +221,63 @@ def _l2_sgd_step() -> float:
     return float(new[0])
 
 
+# ---------------------------------------------------------------- detection
+def _box(*b: float) -> np.ndarray:
+    return np.array([b], dtype=float)
+
+
+def _yolov1_output_size() -> float:
+    s, b, c = 7, 2, 20
+    return s * s * (b * 5 + c)
+
+
+def _yolov2_passthrough_channels() -> float:
+    fine = np.zeros((64, 26, 26))
+    # space-to-depth with stride 2: every 2x2 spatial block goes into 4 channels
+    reorg = fine.reshape(64, 13, 2, 13, 2).transpose(0, 2, 4, 1, 3).reshape(64 * 4, 13, 13)
+    assert reorg.shape[1:] == (13, 13)
+    return reorg.shape[0] + 1024
+
+
+def _yolov3_prediction_count() -> float:
+    return sum((416 // stride) ** 2 * 3 for stride in (32, 16, 8))
+
+
+def _coco_ap_note_example() -> float:
+    # ranked TP, FP, TP with three ground truths
+    return float(det.average_precision(np.array([0.9, 0.8, 0.7]), np.array([True, False, True]), 3))
+
+
+def _iou_two_squares() -> float:
+    return float(det.box_iou(_box(0, 0, 4, 4), _box(2, 2, 6, 6))[0, 0])
+
+
+def _giou_two_squares() -> float:
+    return float(det.generalized_box_iou(_box(0, 0, 4, 4), _box(2, 2, 6, 6))[0, 0])
+
+
+def _diou_disjoint() -> float:
+    return float(det.distance_box_iou(_box(0, 0, 2, 2), _box(3, 0, 5, 2))[0, 0])
+
+
+def _ciou_far_apart() -> float:
+    return float(det.complete_box_iou(_box(0, 0, 10, 1), _box(100, 0, 101, 10))[0, 0])
+
+
+def _bbox_targets_smooth_l1() -> float:
+    px, py, pw, ph = 50.0, 50.0, 20.0, 40.0
+    gx, gy, gw, gh = 54.0, 46.0, 30.0, 40.0
+    t = np.array([(gx - px) / pw, (gy - py) / ph, np.log(gw / pw), np.log(gh / ph)])
+    # the reference loss is a mean over the 4 coordinates; Fast R-CNN sums them
+    return float(al.smooth_l1_loss(np.zeros(4), t, beta=1.0) * 4)
+
+
+def _simota_dynamic_k() -> float:
+    ious = np.array([0.85, 0.72, 0.61, 0.44, 0.30, 0.18, 0.09, 0.05, 0.02, 0.01, 0.01, 0.00])
+    top = np.sort(ious)[::-1][: min(10, ious.size)]
+    return max(1, int(top.sum()))
+
+
 COMPUTE = {
     "activations.softmax-large-logits-value": _softmax_large_logits,
     "transformers.sinusoidal-pe-entry-value": _pe_entry,
@@ -245,6 +302,16 @@ COMPUTE = {
     "training.relu-signal-halving-with-bad-init": _relu_variance_factor,
     "regularization.dropout-bn-test-time-scale": _dropout_bn_test_scale,
     "regularization.l2-penalty-sgd-step": _l2_sgd_step,
+    "detection.yolov1-output-tensor-size": _yolov1_output_size,
+    "detection.yolov2-passthrough-channels": _yolov2_passthrough_channels,
+    "detection.yolov3-prediction-count": _yolov3_prediction_count,
+    "detection.coco-ap-worked-example": _coco_ap_note_example,
+    "detection.iou-two-squares": _iou_two_squares,
+    "detection.giou-two-squares": _giou_two_squares,
+    "detection.diou-disjoint-boxes": _diou_disjoint,
+    "detection.ciou-below-minus-one": _ciou_far_apart,
+    "detection.bbox-regression-targets-smooth-l1": _bbox_targets_smooth_l1,
+    "detection.simota-dynamic-k": _simota_dynamic_k,
 }
 
 
