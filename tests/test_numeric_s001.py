@@ -17,6 +17,7 @@ from reference_impls import activations_losses as al
 from reference_impls import classical_ml as cml
 from reference_impls import convolution as conv
 from reference_impls import detection as det
+from reference_impls import normalization as nrm
 from reference_impls import optimizers as opt
 from reference_impls import regularization as reg
 from reference_impls import transformers as tfm
@@ -278,6 +279,54 @@ def _simota_dynamic_k() -> float:
     return max(1, int(top.sum()))
 
 
+# ---------------------------------------------------------------- normalization
+def _group_norm_count() -> float:
+    # label every element with its normalisation set and count the distinct sets
+    n, c, h, w, g = 4, 64, 32, 32, 8
+    sample = np.arange(n)[:, None, None, None]
+    group = (np.arange(c) // (c // g))[None, :, None, None]
+    labels = np.broadcast_to(sample * g + group, (n, c, h, w))
+    # the reference GroupNorm normalises exactly these sets: each has mean 0 afterwards
+    x = np.random.default_rng(0).standard_normal((n, c, 4, 4))
+    y = nrm.group_norm(x, g)
+    assert np.allclose(y.reshape(n, g, -1).mean(axis=2), 0.0, atol=1e-9)
+    return len(np.unique(labels))
+
+
+def _layer_norm_token() -> float:
+    return float(nrm.layer_norm(np.array([[1.0, 3.0, 5.0, 7.0]]), eps=1e-5)[0, 3])
+
+
+# ---------------------------------------------------------------- optimizers
+def _ema_recent_weight() -> float:
+    beta, n = 0.999, 200_000
+    weights = (1 - beta) * beta ** np.arange(n)
+    return float(weights[:1000].sum() / weights.sum())
+
+
+def _adam_uncorrected_first_step() -> float:
+    g, lr = np.array([0.37]), 0.01
+    w1, m1, v1 = opt.adam_step(np.zeros(1), g, np.zeros(1), np.zeros(1), 1, lr=lr)
+    # the reference (bias-corrected) first step has size lr; the note's formula uses the raw moments
+    assert abs(abs(w1[0]) - lr) < 1e-9
+    return float(abs(lr * m1[0] / np.sqrt(v1[0])) / lr)
+
+
+def _momentum_forms_ratio() -> float:
+    lr, beta, g = 0.1, 0.9, np.array([1.0])
+    w_b, v_b = np.zeros(1), np.zeros(1)
+    w_a, m_a = 0.0, 0.0
+    for _ in range(500):
+        prev_b = w_b.copy()
+        # catalogue convention v' = beta v + lr g equals lr times PyTorch's buffer b
+        w_b, v_b = opt.momentum_step(w_b, g, v_b, lr, momentum=beta)
+        step_b = abs(w_b[0] - prev_b[0])
+        m_a = beta * m_a + (1 - beta) * g[0]
+        step_a = lr * m_a
+        w_a -= step_a
+    return step_b / step_a
+
+
 COMPUTE = {
     "activations.softmax-large-logits-value": _softmax_large_logits,
     "transformers.sinusoidal-pe-entry-value": _pe_entry,
@@ -312,6 +361,11 @@ COMPUTE = {
     "detection.ciou-below-minus-one": _ciou_far_apart,
     "detection.bbox-regression-targets-smooth-l1": _bbox_targets_smooth_l1,
     "detection.simota-dynamic-k": _simota_dynamic_k,
+    "normalization.group-norm-statistics-count": _group_norm_count,
+    "normalization.layer-norm-token-by-hand": _layer_norm_token,
+    "optimizers.ema-effective-window": _ema_recent_weight,
+    "optimizers.adam-without-bias-correction": _adam_uncorrected_first_step,
+    "optimizers.momentum-ema-vs-accumulation-form": _momentum_forms_ratio,
 }
 
 
