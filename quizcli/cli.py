@@ -168,6 +168,10 @@ def check_cmd(
         float, typer.Option("--timeout", min=0.5, max=600, help="Seconds for the whole run of the answer.")
     ] = 10.0,
     lang: LangOpt = Lang.en,
+    watch: Annotated[bool, typer.Option("--watch", help="Re-grade whenever FILE is saved; Ctrl-C ends.")] = False,
+    show_solution: Annotated[
+        bool, typer.Option("--show-solution", help="Show the reference solution (a failed check then counts as Again).")
+    ] = False,
 ) -> None:
     """Grade a code answer in a sandbox; exit 0 when every case passes, 1 otherwise."""
     from .grader.check import grade, identify, read_answer
@@ -175,22 +179,122 @@ def check_cmd(
     paths = _paths()
     source = read_answer(file)
     q = identify(file, source, _bank(), question)
+    if watch:
+        raise typer.Exit(_watch(paths, file, q, timeout, lang.value, no_record, show_solution))
     report = grade(file, source, q, timeout=timeout, failures_dir=paths.cache / "failures")
-    if not no_record:
-        _record_check(paths, report)
     if as_json:
         sys.stdout.write(json.dumps(report.to_json(lang.value), ensure_ascii=False) + "\n")
     else:
         from .render import check_report
 
-        _console().print(check_report(report, lang.value))
+        console = _console()
+        console.print(check_report(report, lang.value))
+        if show_solution:
+            _print_solution(console, q)
+    if not no_record:
+        _record_check(paths, report, solution_seen=show_solution)
     raise typer.Exit(0 if report.verdict == "pass" else 1)
 
 
-def _record_check(paths: Any, report: Any) -> None:
+def _print_solution(console: Any, q: Any) -> None:
+    from rich.syntax import Syntax
+
+    from .starter import reference_source
+
+    console.print(Syntax(reference_source(q), "python", theme="monokai", line_numbers=False))
+
+
+def _record_check(paths: Any, report: Any, solution_seen: bool = False) -> None:
     from .progress import record_check
 
-    record_check(paths, report)
+    record_check(paths, report, solution_seen=solution_seen)
+
+
+def _watch(paths: Any, file: Path, q: Any, timeout: float, lang: str, no_record: bool, show_solution: bool) -> int:
+    """Re-grade on every save (mtime polling, no busy loop); one review is recorded when the watch ends."""
+    import time
+
+    from .grader.check import grade, read_answer
+    from .render import check_report
+
+    console = _console()
+    report = None
+    last_mtime: float | None = None
+    try:
+        while True:
+            try:
+                mtime = file.stat().st_mtime_ns
+            except OSError:
+                mtime = None
+            if mtime is not None and mtime != last_mtime:
+                last_mtime = mtime
+                try:
+                    source = read_answer(file)
+                except QuizError as exc:
+                    console.print(f"[red]{exc}[/]")
+                else:
+                    report = grade(file, source, q, timeout=timeout, failures_dir=paths.cache / "failures")
+                    console.clear()
+                    console.print(check_report(report, lang))
+                    if show_solution:
+                        _print_solution(console, q)
+                    console.print(f"[dim]watching {file} — save to re-grade, Ctrl-C to stop[/]")
+            time.sleep(0.25)
+    except KeyboardInterrupt:
+        if report is not None and not no_record:
+            _record_check(paths, report, solution_seen=show_solution)
+        return 130
+
+
+@app.command("hint")
+def hint_cmd(
+    question_id: Annotated[str, typer.Argument(metavar="ID", help="Question id or function name.")],
+    lang: LangOpt = Lang.en,
+) -> None:
+    """Reveal the next hint of a question (hints used make a correct answer count as Hard)."""
+    import time
+
+    from .errors import UsageError
+    from .render import markdown
+    from .store import Store
+
+    bank = _bank()
+    q = bank.questions.get(question_id) or bank.by_function(question_id)
+    if q is None:
+        raise UsageError(f"there is no question {question_id!r} (see `quiz list`)")
+    if not q.hints:
+        sys.stdout.write(f"{q.id} has no hints\n")
+        return
+    with Store.open(_paths().db) as store:
+        assert store is not None
+        shown = store.hints_since_review(q.id)
+        if shown < len(q.hints):
+            shown = store.reveal_hint(q.id, time.time())
+    console = _console()
+    for i in range(max(1, min(shown, len(q.hints)))):
+        console.print(markdown(f"**{i + 1}/{len(q.hints)}** " + q.hints[i][lang.value]))
+
+
+@app.command("interview")
+def interview_cmd(
+    minutes: Annotated[float, typer.Option("--minutes", min=0.01, help="Length of the interview.")] = 45.0,
+    topic: Annotated[str | None, typer.Option("--topic", help="Only this topic.")] = None,
+    lang: Annotated[Lang | None, typer.Option("--lang", help="Language (default: config).")] = None,
+    seed: Annotated[int | None, typer.Option("--seed", help="Reproducible choice among equals.")] = None,
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="Also write the report as Markdown.")] = None,
+) -> None:
+    """A timed mock interview: your weakest concepts and a code question, then a scored report."""
+    code = _run_interview(
+        _paths(),
+        _bank(),
+        _console(),
+        minutes=minutes,
+        topic=topic,
+        seed=seed,
+        lang=lang.value if lang else None,
+        output=output,
+    )
+    raise typer.Exit(code)
 
 
 class ExportLang(str, Enum):
@@ -410,37 +514,177 @@ UI = {
         "number": "a number",
         "rating": "1, 2, 3 or 4",
         "wrote": "Wrote {path}; edit it, then enter its path.",
+        "hint": "Hint",
+        "left": "left",
+        "time_up": "Time is up.",
+        "report_written": "Report written to {path}.",
         "due": "due",
         "new": "new",
     },
     "zh": {
-        "mcq": "你的答案(字母;h 提示,s 暂停此题,f 标记问题,u 撤销,q 退出)",
-        "numeric": "你的答案(数字;h 提示,s 暂停此题,f 标记问题,u 撤销,q 退出)",
-        "open": "按回车查看答案(h 提示,s 暂停此题,f 标记问题,u 撤销,q 退出)",
-        "rate": "掌握得如何?1 忘了,2 困难,3 良好,4 简单",
-        "code": "输入答案文件路径进行评测,n 生成模板文件,e 编辑,回车跳过(h, s, f, u, q)",
+        "mcq": "你的答案（字母；h 提示，s 暂停此题，f 标记问题，u 撤销，q 退出）",
+        "numeric": "你的答案（数字；h 提示，s 暂停此题，f 标记问题，u 撤销，q 退出）",
+        "open": "按回车查看答案（h 提示，s 暂停此题，f 标记问题，u 撤销，q 退出）",
+        "rate": "掌握得如何？1 忘了，2 困难，3 良好，4 简单",
+        "code": "输入答案文件路径进行评测，n 生成模板文件，e 编辑，回车跳过（h、s、f、u、q）",
         "right": "回答正确",
         "wrong": "回答错误",
         "skipped": "已跳过",
-        "nothing": "没有到期的题目,也没有新题了。",
-        "summary": "共回答 {answered} 题,正确 {correct} 题。",
-        "next": "下次复习时间:{when}。",
-        "bye": "已保存,下次见。",
-        "suspended": "已暂停,此题不会再出现。",
-        "flag_reason": "哪里有错或不清楚?(直接回车则只做标记)",
-        "flagged": "已标记(见 `quiz flagged`)。",
-        "undone": "已撤销对 {id} 的回答,请重新作答。",
+        "nothing": "没有到期的题目，也没有新题了。",
+        "summary": "共回答 {answered} 题，正确 {correct} 题。",
+        "next": "下次复习时间：{when}。",
+        "bye": "已保存，下次见。",
+        "suspended": "已暂停，此题不会再出现。",
+        "flag_reason": "哪里有错或不清楚？（直接回车则只做标记）",
+        "flagged": "已标记（见 `quiz flagged`）。",
+        "undone": "已撤销对 {id} 的回答，请重新作答。",
         "no_undo": "没有可撤销的回答。",
         "no_hint": "没有更多提示了。",
         "bad": "请输入{what}。",
         "letter": "选项字母",
         "number": "数字",
         "rating": "1、2、3 或 4",
-        "wrote": "已生成 {path};编辑后输入其路径。",
+        "wrote": "已生成 {path}；编辑后输入其路径。",
+        "hint": "提示",
+        "left": "剩余",
+        "time_up": "时间到。",
+        "report_written": "报告已写入 {path}。",
         "due": "到期",
         "new": "新题",
     },
 }
+
+
+class _TimeUp(Exception):
+    """The interview's clock ran out (raised from a SIGALRM handler)."""
+
+
+def _ask_one(
+    console: Any, q: Any, lang: str, session: Any, paths: Any, *, label: str, allow_undo: bool = True
+) -> tuple[str, dict[str, Any]]:
+    """Ask one question in the terminal. Returns (action, outcome); action is next, quit or undo."""
+    import os
+    import shlex
+    import subprocess
+    import time
+
+    from rich.rule import Rule
+
+    from .render import answer_view, choices, header, markdown
+    from .scheduler import Rating
+    from .session import mcq_index, numeric_correct, parse_number
+
+    t = UI[lang]
+    console.print(Rule(label, style="dim"))
+    console.print(header(q, lang))
+    console.print(markdown(q.prompt[lang]))
+    if q.kind == "mcq":
+        console.print(choices(q, lang))
+    hints = 0
+    start = time.monotonic()
+    outcome: dict[str, Any] = {"id": q.id, "kind": q.kind, "topic": q.topic, "result": "unanswered", "hints": 0}
+    while True:
+        reply = _ask(console, t[q.kind])
+        cmd = reply.strip().lower()
+        outcome["seconds"] = time.monotonic() - start
+        outcome["hints"] = hints
+        if cmd == "q":
+            return "quit", outcome
+        if cmd == "u" and allow_undo:
+            last = session.undo()
+            if last is None:
+                console.print(t["no_undo"])
+                continue
+            console.print(t["undone"].format(id=last.question.id))
+            outcome["undone"] = last.question
+            return "undo", outcome
+        if cmd == "s":
+            session.suspend(q)
+            console.print(t["suspended"])
+            outcome["result"] = "suspended"
+            return "next", outcome
+        if cmd == "f":
+            session.flag(q, _ask(console, t["flag_reason"]).strip())
+            console.print(t["flagged"])
+            continue
+        if cmd == "h":
+            if hints < len(q.hints):
+                console.print(markdown(f"**{t['hint']} {hints + 1}/{len(q.hints)}:** " + q.hints[hints][lang]))
+                hints += 1
+            else:
+                console.print(t["no_hint"])
+            continue
+        seconds = time.monotonic() - start
+        if q.kind in ("mcq", "numeric"):
+            if q.kind == "mcq":
+                picked = mcq_index(cmd, q)
+                if picked is None:
+                    console.print(t["bad"].format(what=t["letter"]))
+                    continue
+                correct = picked == q.correct_index
+            else:
+                value = parse_number(cmd)
+                if value is None:
+                    console.print(t["bad"].format(what=t["number"]))
+                    continue
+                picked = None
+                correct = numeric_correct(q, value)
+            done = session.answer_auto(q, correct, seconds, hints)
+            _verdict(console, t, correct)
+            for part in answer_view(q, lang, picked=picked):
+                console.print(part)
+            outcome.update(result="correct" if correct else "wrong", rating=int(done.rating), seconds=seconds)
+            return "next", outcome
+        if q.kind == "open":
+            for part in answer_view(q, lang):
+                console.print(part)
+            while True:
+                r = _ask(console, t["rate"]).strip().lower()
+                if r in ("1", "2", "3", "4"):
+                    break
+                if r == "q":
+                    return "quit", outcome
+                console.print(t["bad"].format(what=t["rating"]))
+            rating = Rating(int(r))
+            if hints and rating > Rating.hard:
+                rating = Rating.hard  # a recall helped by hints is at best Hard
+            session.answer(q, rating, time.monotonic() - start, hints=hints)
+            outcome.update(result=f"self-rated {int(rating)}", rating=int(rating), seconds=seconds)
+            return "next", outcome
+        # code
+        if cmd == "":
+            console.print(t["skipped"])
+            outcome["result"] = "skipped"
+            return "next", outcome
+        if cmd in ("n", "e"):
+            from .starter import write_starter
+
+            target = Path.cwd() / f"{q.function}.py"
+            if not target.exists():
+                write_starter(q, target)
+                console.print(t["wrote"].format(path=target))
+            if cmd == "e":
+                editor = os.environ.get("EDITOR") or os.environ.get("VISUAL") or "vi"
+                subprocess.call([*shlex.split(editor), str(target)])
+            continue
+        from .grader.check import grade, read_answer
+        from .progress import code_rating
+        from .render import check_report
+
+        answer_path = Path(reply.strip()).expanduser()
+        try:
+            source = read_answer(answer_path)
+        except QuizError as exc:
+            console.print(f"[red]{exc}[/]")
+            continue
+        report = grade(answer_path, source, q, failures_dir=paths.cache / "failures")
+        console.print(check_report(report, lang))
+        rating = code_rating(report.verdict, hints)
+        session.answer(
+            q, rating, time.monotonic() - start, correct=report.verdict == "pass", verdict=report.verdict, hints=hints
+        )
+        outcome.update(result=report.verdict, rating=int(rating), seconds=time.monotonic() - start)
+        return "next", outcome
 
 
 def _run_session(
@@ -454,175 +698,133 @@ def _run_session(
     seed: int | None,
     lang: str | None,
 ) -> int:
-    """The interactive loop (terminal I/O only; the logic lives in session.py)."""
-    import os
+    """The interactive loop of `quiz start` (terminal I/O only; the logic lives in session.py)."""
     import random
-    import shlex
-    import subprocess
-    import time
     from datetime import UTC, datetime
 
-    from rich.rule import Rule
-
     from .config import load_config
-    from .render import answer_view, choices, header, markdown
-    from .scheduler import Rating
-    from .session import Session, build_queue, mcq_index, numeric_correct, parse_number
+    from .session import Session, build_queue
     from .store import Store
 
     _check_topic(bank, topic)
     config = load_config(paths)
     lang = lang or config.lang
     t = UI[lang]
-    now = lambda: datetime.now(tz=UTC)  # noqa: E731
     rng = random.Random(seed)
     with Store.open(paths.db) as store:
         assert store is not None
-        queue = build_queue(bank, store, config, now(), rng, topic=topic, limit=limit, new_limit=new)
+        session = Session(store, config, lambda: datetime.now(tz=UTC))
+        queue = build_queue(bank, store, config, session.now(), rng, topic=topic, limit=limit, new_limit=new)
         if not queue:
             console.print(t["nothing"])
             return 0
         seen = store.seen_ids()
-        session = Session(store, config, now)
         i = 0
         while i < len(queue):
             q = queue[i]
-            status = t["due"] if q.id in seen else t["new"]
-            console.print(Rule(f"{i + 1}/{len(queue)} · {status}", style="dim"))
-            console.print(header(q, lang))
-            console.print(markdown(q.prompt[lang]))
-            if q.kind == "mcq":
-                console.print(choices(q, lang))
-            hints = 0
-            start = time.monotonic()
-            action = None
-            while True:
-                reply = _ask(console, t[q.kind])
-                cmd = reply.strip().lower()
-                if cmd == "q":
-                    action = "quit"
-                    break
-                if cmd == "u":
-                    last = session.undo()
-                    if last is None:
-                        console.print(t["no_undo"])
-                        continue
-                    console.print(t["undone"].format(id=last.question.id))
-                    queue.insert(i, last.question)
-                    action = "undo"
-                    break
-                if cmd == "s":
-                    session.suspend(q)
-                    console.print(t["suspended"])
-                    action = "next"
-                    break
-                if cmd == "f":
-                    session.flag(q, _ask(console, t["flag_reason"]).strip())
-                    console.print(t["flagged"])
-                    continue
-                if cmd == "h":
-                    if hints < len(q.hints):
-                        console.print(markdown(f"**{hints + 1}.** " + q.hints[hints][lang]))
-                        hints += 1
-                    else:
-                        console.print(t["no_hint"])
-                    continue
-                seconds = time.monotonic() - start
-                if q.kind == "mcq":
-                    picked = mcq_index(cmd, q)
-                    if picked is None:
-                        console.print(t["bad"].format(what=t["letter"]))
-                        continue
-                    correct = picked == q.correct_index
-                    session.answer_auto(q, correct, seconds, hints)
-                    _verdict(console, t, correct)
-                    for part in answer_view(q, lang, picked=picked):
-                        console.print(part)
-                    action = "next"
-                    break
-                if q.kind == "numeric":
-                    value = parse_number(cmd)
-                    if value is None:
-                        console.print(t["bad"].format(what=t["number"]))
-                        continue
-                    correct = numeric_correct(q, value)
-                    session.answer_auto(q, correct, seconds, hints)
-                    _verdict(console, t, correct)
-                    for part in answer_view(q, lang):
-                        console.print(part)
-                    action = "next"
-                    break
-                if q.kind == "open":
-                    for part in answer_view(q, lang):
-                        console.print(part)
-                    rating = None
-                    while rating is None:
-                        r = _ask(console, t["rate"]).strip()
-                        if r in ("1", "2", "3", "4"):
-                            rating = Rating(int(r))
-                        elif r.lower() == "q":
-                            break
-                        else:
-                            console.print(t["bad"].format(what=t["rating"]))
-                    if rating is None:
-                        action = "quit"
-                        break
-                    if hints and rating > Rating.hard:
-                        rating = Rating.hard
-                    session.answer(q, rating, time.monotonic() - start, hints=hints)
-                    action = "next"
-                    break
-                # code
-                if cmd == "":
-                    console.print(t["skipped"])
-                    action = "next"
-                    break
-                if cmd in ("n", "e"):
-                    from .starter import write_starter
-
-                    target = Path.cwd() / f"{q.function}.py"
-                    if not target.exists():
-                        write_starter(q, target)
-                        console.print(t["wrote"].format(path=target))
-                    if cmd == "e":
-                        editor = os.environ.get("EDITOR") or os.environ.get("VISUAL") or "vi"
-                        subprocess.call([*shlex.split(editor), str(target)])
-                    continue
-                from .grader.check import grade, read_answer
-                from .render import check_report
-
-                answer_path = Path(reply.strip()).expanduser()
-                try:
-                    source = read_answer(answer_path)
-                except QuizError as exc:
-                    console.print(f"[red]{exc}[/]")
-                    continue
-                report = grade(answer_path, source, q, failures_dir=paths.cache / "failures")
-                console.print(check_report(report, lang))
-                verdict = report.verdict
-                from .progress import code_rating
-
-                session.answer(
-                    q,
-                    code_rating(verdict, hints),
-                    time.monotonic() - start,
-                    correct=verdict == "pass",
-                    verdict=verdict,
-                    hints=hints,
-                )
-                action = "next"
-                break
+            label = f"{i + 1}/{len(queue)} · {t['due'] if q.id in seen else t['new']}"
+            action, outcome = _ask_one(console, q, lang, session, paths, label=label)
             if action == "quit":
                 break
-            if action == "next":
-                i += 1
+            if action == "undo":
+                queue.insert(i, outcome["undone"])
+                continue
+            i += 1
         summary = session.summary()
+    _print_summary(console, t, summary)
+    return 0
+
+
+def _print_summary(console: Any, t: dict[str, str], summary: dict[str, Any]) -> None:
+    from datetime import datetime
+
+    from rich.rule import Rule
+
     console.print(Rule(style="dim"))
     console.print(t["summary"].format(**summary))
-    if summary["next_due"]:
+    if summary.get("next_due"):
         when = datetime.fromtimestamp(float(summary["next_due"])).strftime("%Y-%m-%d %H:%M")
         console.print(t["next"].format(when=when))
     console.print(t["bye"])
+
+
+def _run_interview(
+    paths: Any,
+    bank: Any,
+    console: Any,
+    *,
+    minutes: float,
+    topic: str | None,
+    seed: int | None,
+    lang: str | None,
+    output: Path | None,
+) -> int:
+    """`quiz interview`: a timed mock interview, then a scored report (terminal I/O only)."""
+    import random
+    import signal
+    import time
+    from datetime import UTC, datetime
+
+    from .config import load_config
+    from .interview import build_report, pick_questions, report_markdown
+    from .session import Session
+    from .store import Store
+
+    _check_topic(bank, topic)
+    config = load_config(paths)
+    lang = lang or config.lang
+    t = UI[lang]
+    rng = random.Random(seed)
+    outcomes: list[dict[str, Any]] = []
+    with Store.open(paths.db) as store:
+        assert store is not None
+        session = Session(store, config, lambda: datetime.now(tz=UTC))
+        questions = pick_questions(bank, store, config, session.now(), rng, minutes=minutes, topic=topic)
+        deadline = time.monotonic() + minutes * 60
+
+        def time_up(signum: int, frame: Any) -> None:
+            raise _TimeUp
+
+        old = signal.signal(signal.SIGALRM, time_up)
+        signal.setitimer(signal.ITIMER_REAL, max(0.01, minutes * 60))
+        started = time.monotonic()
+        try:
+            for i, q in enumerate(questions):
+                left = max(0, int(deadline - time.monotonic()))
+                label = f"{i + 1}/{len(questions)} · ⏱ {left // 60:02d}:{left % 60:02d} {t['left']}"
+                try:
+                    action, outcome = _ask_one(console, q, lang, session, paths, label=label, allow_undo=False)
+                except _TimeUp:
+                    outcomes.append(
+                        {"id": q.id, "kind": q.kind, "topic": q.topic, "result": "time up", "seconds": 0.0, "hints": 0}
+                    )
+                    console.print(f"\n[bold yellow]{t['time_up']}[/]")
+                    break
+                outcomes.append(outcome)
+                if action == "quit":
+                    break
+        finally:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, old)
+        elapsed = time.monotonic() - started
+        asked = {o["id"] for o in outcomes}
+        for q in questions:  # the report lists every question, asked or not
+            if q.id not in asked:
+                outcomes.append(
+                    {"id": q.id, "kind": q.kind, "topic": q.topic, "result": "not reached", "seconds": 0.0, "hints": 0}
+                )
+        report = build_report(outcomes, minutes=minutes, elapsed=elapsed)
+    from .render import interview_view
+
+    console.print(interview_view(report, lang))
+    if output is not None:
+        try:
+            output.write_text(report_markdown(report, lang), encoding="utf-8")
+        except OSError as exc:
+            from .errors import UsageError
+
+            raise UsageError(f"cannot write {output} ({exc.strerror or exc})") from None
+        console.print(t["report_written"].format(path=output))
     return 0
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from datetime import UTC, datetime
 from typing import Any
 
@@ -71,6 +70,7 @@ def record_check(
     when = now or datetime.now(tz=UTC)
     with Store.open(paths.db) as store:
         assert store is not None
+        hints = max(hints, store.hints_since_review(report.question.id))
         return record(
             store,
             report.question,
@@ -83,6 +83,3 @@ def record_check(
             source="check",
         )
 
-
-def wall() -> float:
-    return time.time()

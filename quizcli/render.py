@@ -132,7 +132,9 @@ def question_table(questions: list[Question], lang: str, passed: set[str] | None
 
     id_width = min(44, max((len(q.id) for q in questions), default=2))
     lines = []
-    head = Text(f"{'id':<{id_width}}  {'kind':<7}  ★  " + ("done " if passed is not None else "") + "prompt", style="bold")
+    head = Text(
+        f"{'id':<{id_width}}  {'kind':<7}  ★  " + ("done " if passed is not None else "") + "prompt", style="bold"
+    )
     lines.append(head)
     for q in questions:
         first = math_to_text(q.prompt[lang].strip().splitlines()[0]) if q.prompt[lang].strip() else ""
@@ -140,8 +142,10 @@ def question_table(questions: list[Question], lang: str, passed: set[str] | None
         line.append(f"{q.kind:<7}", style=KIND_STYLE.get(q.kind, ""))
         line.append(f"  {q.difficulty}  ")
         if passed is not None:
-            line.append(" ✓   " if q.id in passed else (" ·   " if q.kind == "code" else "     "),
-                        style="green" if q.id in passed else "dim")
+            line.append(
+                " ✓   " if q.id in passed else (" ·   " if q.kind == "code" else "     "),
+                style="green" if q.id in passed else "dim",
+            )
         room = max(10, width - line.cell_len)
         prompt = Text(first)
         prompt.truncate(room, overflow="ellipsis")
@@ -149,6 +153,7 @@ def question_table(questions: list[Question], lang: str, passed: set[str] | None
         line.no_wrap = True
         lines.append(line)
     return Group(*lines)
+
 
 STATUS_STYLE = {"pass": "green", "fail": "red", "error": "red", "timeout": "yellow"}
 STATUS_MARK = {"pass": "✓", "fail": "✗", "error": "!", "timeout": "⏱"}
@@ -257,3 +262,9 @@ def stats_view(data: dict[str, Any]) -> Any:
         bar = "" if r is None else "█" * round(r * 10) + "░" * (10 - round(r * 10)) + f" {r:.0%}"
         table.add_row(topic, str(t["reviews"]), str(t["cards_seen"]), str(t["due_now"]), bar)
     return Group(head, line, table)
+
+
+def interview_view(report: dict[str, Any], lang: str) -> Any:
+    from .interview import report_markdown
+
+    return markdown(report_markdown(report, lang))

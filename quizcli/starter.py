@@ -24,6 +24,17 @@ def signature_stub(q: Question) -> str:
     raise UsageError(f"the reference of {q.id} is missing")
 
 
+def reference_source(q: Question) -> str:
+    """The source of the question's reference solution, read without importing it."""
+    assert q.reference
+    module, _, name = q.reference.partition(":")
+    text = (reference_dir() / (module.split(".", 1)[1] + ".py")).read_text(encoding="utf-8")
+    for node in ast.parse(text).body:
+        if isinstance(node, ast.FunctionDef) and node.name == name:
+            return ast.get_source_segment(text, node) or ""
+    raise UsageError(f"the reference of {q.id} is missing")
+
+
 def starter_text(q: Question) -> str:
     body = q.starter if q.starter else signature_stub(q)
     lines = [f"# quiz: {q.id}", f"# Check it with: quiz check {q.function}.py", "", body.rstrip(), "", ""]

@@ -69,6 +69,17 @@ MIGRATIONS: list[tuple[str, str]] = [
         );
         """,
     ),
+    (
+        "0002_hint_reveals",
+        """
+        CREATE TABLE hint_reveals (
+            id INTEGER PRIMARY KEY,
+            question_id TEXT NOT NULL,
+            revealed_at REAL NOT NULL
+        );
+        CREATE INDEX hint_reveals_question ON hint_reveals (question_id, revealed_at);
+        """,
+    ),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -315,6 +326,20 @@ class Store:
             (question_id,),
         )
         return [Review(r[0], r[1], r[2], Rating(r[3]), *r[4:]) for r in rows]
+
+    def reveal_hint(self, question_id: str, now: float) -> int:
+        """Note that one more hint was shown; returns how many are revealed since the last review."""
+        with self.transaction() as conn:
+            conn.execute("INSERT INTO hint_reveals (question_id, revealed_at) VALUES (?, ?)", (question_id, now))
+        return self.hints_since_review(question_id)
+
+    def hints_since_review(self, question_id: str) -> int:
+        row = self.conn.execute(
+            "SELECT count(*) FROM hint_reveals WHERE question_id = ? AND revealed_at >"
+            " coalesce((SELECT max(reviewed_at) FROM reviews WHERE question_id = ?), 0)",
+            (question_id, question_id),
+        ).fetchone()
+        return int(row[0])
 
     def set_suspended(self, question_id: str, suspended: bool = True) -> None:
         with self.transaction() as conn:

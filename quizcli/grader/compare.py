@@ -54,6 +54,8 @@ def compare(
     expected: Any, got: Any, rtol: float, atol: float, int_dtype: str | None = None, where: str = ""
 ) -> Outcome:
     label = f"{where}: " if where else ""
+    if type(expected) is np.ndarray and expected.ndim == 0:
+        expected = expected[()]  # a 0-d result is a scalar: any scalar form is accepted
     if type(expected) is np.ndarray:
         return _compare_array(expected, got, rtol, atol, int_dtype, label)
     if isinstance(expected, tuple | list):
