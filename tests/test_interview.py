@@ -10,8 +10,8 @@ import time
 from pathlib import Path
 
 import pexpect
-from conftest import source_env
 
+from conftest import source_env
 from quizcli.progress import code_rating
 from quizcli.scheduler import Rating, auto_rating
 

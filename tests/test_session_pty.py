@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import pexpect
+
 from conftest import source_env
 
 PROMPTS = [

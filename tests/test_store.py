@@ -10,13 +10,10 @@ import random
 import signal
 import sqlite3
 import subprocess
-import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-import pytest
 from conftest import quiz_command, source_env
-
 from quizcli.config import Config
 from quizcli.models import Question
 from quizcli.progress import record, replayer
