@@ -174,14 +174,20 @@ def check_cmd(
     ] = False,
 ) -> None:
     """Grade a code answer in a sandbox; exit 0 when every case passes, 1 otherwise."""
-    from .grader.check import grade, identify, read_answer
+    from .grader.check import grade, identify, prestart, read_answer
 
     paths = _paths()
     source = read_answer(file)
-    q = identify(file, source, _bank(), question)
+    child = None if watch else prestart(file, source, timeout)  # overlaps the child's start with ours
+    try:
+        q = identify(file, source, _bank(), question)
+    except BaseException:
+        if child is not None:
+            child.abort()
+        raise
     if watch:
         raise typer.Exit(_watch(paths, file, q, timeout, lang.value, no_record, show_solution))
-    report = grade(file, source, q, timeout=timeout, failures_dir=paths.cache / "failures")
+    report = grade(file, source, q, timeout=timeout, failures_dir=paths.cache / "failures", child=child)
     if as_json:
         sys.stdout.write(json.dumps(report.to_json(lang.value), ensure_ascii=False) + "\n")
     else:

@@ -122,13 +122,31 @@ def case_seed(function: str) -> int:
     return zlib.crc32(function.encode()) & 0x7FFFFFFF
 
 
+def prestart(path: Path, source: bytes, timeout: float) -> Any:
+    """Start the sandboxed child now (it imports NumPy while the parent does its own work).
+
+    Returns None when the answer has a syntax error (nothing to run)."""
+    if _syntax_error(path, source) is not None:
+        return None
+    from .sandbox import Child
+
+    return Child(timeout)
+
+
 def grade(
-    path: Path, source: bytes, question: Question, timeout: float = 10.0, failures_dir: Path | None = None
+    path: Path,
+    source: bytes,
+    question: Question,
+    timeout: float = 10.0,
+    failures_dir: Path | None = None,
+    child: Any = None,
 ) -> Report:
-    """Grade ``source`` (the bytes of ``path``) as an answer to ``question``."""
+    """Grade ``source`` (the bytes of ``path``) as an answer to ``question``.
+
+    ``child`` is one started by :func:`prestart` for this source, else one is started here."""
     assert question.function
     syntax = _syntax_error(path, source)
-    if syntax is None:
+    if syntax is None and child is None:
         from .sandbox import Child
 
         child = Child(timeout)  # starts importing NumPy while we prepare
@@ -139,6 +157,8 @@ def grade(
 
     spec = spec_for(question.function, question.reference)
     if spec is None:
+        if child is not None:
+            child.abort()
         raise UsageError(f"no grader is registered for {question.function!r} yet")
     cases = list(spec.cases(np.random.default_rng(case_seed(question.function))))
     if syntax is not None:

@@ -390,3 +390,11 @@ class Child:
 
     def cleanup(self) -> None:
         shutil.rmtree(self.workdir, ignore_errors=True)
+
+    def abort(self) -> None:
+        """Stop a child that will not be used (the question could not be identified)."""
+        for fd in (self.req_w, self.res_r):
+            with contextlib.suppress(OSError):
+                os.close(fd)
+        self._stop()
+        self.cleanup()
