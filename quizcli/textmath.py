@@ -121,10 +121,15 @@ def _script(body: str, table: dict[int, int], mark: str) -> str:
     return f"{mark}({body})" if len(body) > 1 else f"{mark}{body}"
 
 
+def _atom(body: str) -> str:
+    """Parenthesise a fraction's part unless it is a single symbol or number."""
+    return body if re.fullmatch(r"\\?[A-Za-z0-9.]+|[A-Za-z0-9.]+[_^]\{?[A-Za-z0-9]+\}?", body.strip()) else f"({body})"
+
+
 def latex_to_text(expr: str) -> str:
     s = expr
     for _ in range(4):  # nested constructs
-        s = re.sub(r"\\frac" + _GROUP + _GROUP, lambda m: f"({m.group(1)})/({m.group(2)})", s)
+        s = re.sub(r"\\frac" + _GROUP + _GROUP, lambda m: f"{_atom(m.group(1))}/{_atom(m.group(2))}", s)
         s = re.sub(r"\\sqrt" + _GROUP, lambda m: f"√({m.group(1)})", s)
         s = re.sub(r"\\(?:hat|widehat)" + _GROUP, lambda m: m.group(1) + "\u0302", s)
         s = re.sub(r"\\(?:bar|overline)" + _GROUP, lambda m: m.group(1) + "\u0304", s)
