@@ -362,6 +362,9 @@ def table(results: list[Bench], markdown: bool) -> str:
 
 
 def machine() -> str:
+    """Date, interpreter, machine, load and the versions that matter, for the table's caption."""
+    from importlib.metadata import PackageNotFoundError, version
+
     try:
         commit = subprocess.run(
             ["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"], capture_output=True, text=True
@@ -371,11 +374,17 @@ def machine() -> str:
         ).stdout.strip()
     except OSError:
         commit, dirty = "", ""
+    pkgs = []
+    for name in ("typer", "rich", "numpy"):
+        try:
+            pkgs.append(f"{name} {version(name)}")
+        except PackageNotFoundError:
+            pass
     load = " ".join(f"{x:.1f}" for x in os.getloadavg())
     rev = f", commit {commit}{' + uncommitted quizcli changes' if dirty else ''}" if commit else ""
     return (
         f"{dt.date.today().isoformat()}, Python {platform.python_version()}, {platform.system()} "
-        f"{platform.machine()}, {os.cpu_count()} CPUs, load average {load}{rev}"
+        f"{platform.machine()}, {os.cpu_count()} CPUs, load average {load}, {', '.join(pkgs)}{rev}"
     )
 
 
