@@ -7,6 +7,7 @@ the catalogue reference solutions where one applies, else with NumPy or plain ar
 from __future__ import annotations
 
 import math
+import os
 from pathlib import Path
 
 import numpy as np
@@ -23,8 +24,9 @@ FILES = sorted(ROOT.glob("questions/*/s000.yaml"))
 
 
 def _seed_text() -> str:
-    # the seed notes live next to the repository (/work/shared/seeds) or in a copy inside it
-    for cand in (ROOT.parent / "shared" / "seeds" / SEED, ROOT / "seeds" / SEED):
+    # the seed notes live in $QUIZ_SHARED/seeds, by default next to the repository (../shared/seeds)
+    shared = Path(os.environ.get("QUIZ_SHARED", ROOT.parent / "shared"))
+    for cand in (shared / "seeds" / SEED, ROOT / "seeds" / SEED):
         if cand.exists():
             return cand.read_text(encoding="utf-8")
     pytest.fail(f"seed note {SEED} not found")
