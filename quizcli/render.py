@@ -227,6 +227,8 @@ def check_report(report: Any, lang: str) -> Any:
                 parts.append(Padding(detail, (0, 0, 0, 6)))
     if report.verdict == "pass":
         parts.append(Text(t["all"].format(n=report.total), style="green"))
+    for w in report.warnings:
+        parts.append(Text(f"⚠ {w}", style="yellow"))
     if report.hint:
         parts.append(Panel(markdown(report.hint[lang]), title=t["hint"], border_style="yellow", expand=False))
     if report.repro:

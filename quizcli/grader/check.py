@@ -48,6 +48,7 @@ class Report:
     seconds: float = 0.0
     repro: list[str] = field(default_factory=list)
     repro_file: str | None = None
+    warnings: list[str] = field(default_factory=list)
 
     @property
     def passed(self) -> int:

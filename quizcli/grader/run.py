@@ -212,6 +212,7 @@ def collect_results(
             reports.append(CaseReport(case.name, stop_status, msg or ""))
             first = False
     verdict = next((r.status for r in reports if r.status != "pass"), "pass")
+    warned = list(dict.fromkeys(w for r in reports for w in r.warnings))[:5]
     report = Report(
         question,
         verdict,
@@ -219,6 +220,7 @@ def collect_results(
         output=result.output,
         output_truncated=result.output_truncated,
         seconds=result.seconds,
+        warnings=warned,
     )
     if verdict != "pass":
         mistake = recognise(spec, cases, expected, reports, values)
