@@ -227,8 +227,8 @@ def export_anki(
     import genanki
 
     model = anki_model.genanki_model()
-    sources = Sources()
     memo = markup.Memo(paths.cache / HTML_FILE)
+    sources = Sources(memo)
     book = MtimeBook(paths.cache / MTIMES_FILE)
     decks: dict[str, Any] = {}
     stamps: dict[str, int] = {}

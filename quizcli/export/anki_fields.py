@@ -8,9 +8,11 @@ language(s). Language-neutral fields (value, starter, solution, sources) are alw
 from __future__ import annotations
 
 import ast
+import json
 import re
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 from ..bank.loader import reference_dir
 from ..errors import ExportError
@@ -25,56 +27,66 @@ KIND_LABEL = {"open": "open", "mcq": "multiple choice", "numeric": "numeric", "c
 
 
 class Sources:
-    """Reference solutions read from ``reference_impls`` with ``ast`` (each module parsed once)."""
+    """Reference solutions read from ``reference_impls`` with ``ast`` (without importing them).
 
-    def __init__(self, root: Path | None = None) -> None:
+    Each module's function index (line span, arguments, docstring) is memoised by the hash of
+    the module's text, so a warm export does not parse Python at all.
+    """
+
+    def __init__(self, memo: markup.Memo | None = None, root: Path | None = None) -> None:
+        self.memo = memo or markup.Memo()
         self.root = root
-        self._modules: dict[str, tuple[str, dict[str, ast.FunctionDef]]] = {}
+        self._modules: dict[str, tuple[list[str], dict[str, Any]]] = {}
 
-    def _module(self, module: str, qid: str) -> tuple[str, dict[str, ast.FunctionDef]]:
+    def _module(self, module: str, qid: str) -> tuple[list[str], dict[str, Any]]:
         if module not in self._modules:
-            root = self.root or reference_dir()
-            file = root / (module.split(".", 1)[1] + ".py")
+            file = (self.root or reference_dir()) / (module.split(".", 1)[1] + ".py")
             try:
                 text = file.read_text(encoding="utf-8")
-                tree = ast.parse(text)
+                index = json.loads(self.memo.get("ast1", text, lambda: json.dumps(_index(text))))
             except (OSError, SyntaxError, UnicodeDecodeError) as exc:
                 raise ExportError(f"cannot read the reference solution of {qid} in {file} ({exc})") from None
-            funcs = {n.name: n for n in tree.body if isinstance(n, ast.FunctionDef)}
-            self._modules[module] = (text, funcs)
+            self._modules[module] = (text.splitlines(), index)
         return self._modules[module]
 
-    def solution(self, q: Question) -> str:
-        """The reference function's source, followed by the module's private helpers it uses."""
+    def _function(self, q: Question) -> tuple[list[str], dict[str, Any], str]:
         assert q.reference
         module, _, name = q.reference.partition(":")
-        text, funcs = self._module(module, q.id)
-        if name not in funcs:
+        lines, index = self._module(module, q.id)
+        if name not in index:
             raise ExportError(f"the reference solution {q.reference!r} of {q.id} does not exist")
-        lines = text.splitlines()
+        return lines, index, name
+
+    def solution(self, q: Question) -> str:
+        """The reference function's source, followed by the module's helpers it calls."""
+        lines, index, name = self._function(q)
         order = [name]
         parts: list[str] = []
         while len(parts) < len(order):  # then the helpers it calls, transitively
-            node = funcs[order[len(parts)]]
-            start = min([d.lineno for d in node.decorator_list] + [node.lineno])
-            source = "\n".join(lines[start - 1 : node.end_lineno])
+            start, end = index[order[len(parts)]][:2]
+            source = "\n".join(lines[start - 1 : end])
             parts.append(source)
             for called in _CALL.findall(source):
-                if called in funcs and called not in order:
+                if called in index and called not in order:
                     order.append(called)
         return "\n\n\n".join(parts)
 
     def signature(self, q: Question) -> str:
         """The reference's ``def`` line and docstring, for code questions without a starter."""
-        assert q.reference
-        module, _, name = q.reference.partition(":")
-        _, funcs = self._module(module, q.id)
-        node = funcs.get(name)
-        if node is None:
-            raise ExportError(f"the reference solution {q.reference!r} of {q.id} does not exist")
-        doc = ast.get_docstring(node)
+        _, index, name = self._function(q)
+        args, doc = index[name][2:]
         body = f'    """{doc}\n    """\n' if doc else ""
-        return f"def {q.function}({ast.unparse(node.args)}):\n{body}    ..."
+        return f"def {q.function}({args}):\n{body}    ..."
+
+
+def _index(text: str) -> dict[str, list[Any]]:
+    """name -> [first line (decorators included), last line, arguments, docstring] of top-level functions."""
+    out: dict[str, list[Any]] = {}
+    for node in ast.parse(text).body:
+        if isinstance(node, ast.FunctionDef):
+            start = min([d.lineno for d in node.decorator_list] + [node.lineno])
+            out[node.name] = [start, node.end_lineno, ast.unparse(node.args), ast.get_docstring(node) or ""]
+    return out
 
 
 def tags(q: Question) -> list[str]:

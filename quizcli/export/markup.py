@@ -23,6 +23,7 @@ import json
 import os
 import re
 import tempfile
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -96,7 +97,7 @@ def _math(tex: str, display: bool) -> str:
 
 
 class Memo:
-    """Rendered HTML by hash of (renderer version, inline, source), loaded from and saved to a JSON file."""
+    """Rendered HTML (and other derived text) by hash of its source, loaded from and saved to a JSON file."""
 
     MAX_ENTRIES = 50_000
 
@@ -112,15 +113,19 @@ class Memo:
             except (OSError, ValueError):
                 pass
 
-    def markdown(self, src: str, inline: bool = False) -> str:
-        key = hashlib.blake2b(f"{int(inline)}\0{src}".encode(), digest_size=12).hexdigest()
+    def get(self, kind: str, src: str, compute: Callable[[], str]) -> str:
+        """``compute()``, memoised by (kind, src)."""
+        key = hashlib.blake2b(f"{kind}\0{src}".encode(), digest_size=12).hexdigest()
         out = self.used.get(key)
         if out is None:
             out = self.old.get(key)
             if not isinstance(out, str):
-                out = markdown(src, inline)
+                out = compute()
             self.used[key] = out
         return out
+
+    def markdown(self, src: str, inline: bool = False) -> str:
+        return self.get(f"md{int(inline)}", src, lambda: markdown(src, inline))
 
     def save(self) -> None:
         """Best effort; old entries are kept unless the file would grow past ``MAX_ENTRIES``."""
