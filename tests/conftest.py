@@ -50,3 +50,11 @@ def run_quiz(quiz_home: Path):
         )
 
     return run
+
+
+def seed_sections(seed: str) -> list[str]:
+    """The hand-reviewed list of sections of one seed note (questions/seed_sections.yaml)."""
+    import yaml
+
+    listing = yaml.safe_load((ROOT / "questions" / "seed_sections.yaml").read_text(encoding="utf-8"))
+    return list(listing[seed])

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import ROOT
 
+from conftest import ROOT
 from quizcli.bank.loader import builtin_dir, load_bank
 from quizcli.models import LETTERS
 from quizcli.paths import Paths

@@ -14,6 +14,7 @@ import numpy as np
 import pytest
 import yaml
 
+from conftest import seed_sections
 from reference_impls import activations_losses as al
 from reference_impls import classical_ml as cml
 from reference_impls import normalization as nrm
@@ -197,7 +198,7 @@ def test_cited_sections_exist_in_seed():
 
 def test_sections_list_is_in_order_and_cited():
     text = _seed_text()
-    sections = yaml.safe_load((ROOT / "questions" / "_sections" / "000_9ab3b5eb8c35ee3a.yaml").read_text("utf-8"))
+    sections = seed_sections("000_9ab3b5eb8c35ee3a.txt")
     assert sections and all(isinstance(s, str) for s in sections)
     cited = {src["section"] for q in QUESTIONS for src in q["sources"] if "seed" in src}
     pos = 0

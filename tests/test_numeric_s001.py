@@ -13,6 +13,7 @@ import numpy as np
 import pytest
 import yaml
 
+from conftest import seed_sections
 from reference_impls import activations_losses as al
 from reference_impls import classical_ml as cml
 from reference_impls import convolution as conv
@@ -414,7 +415,7 @@ def test_mcq_and_numeric_have_explanations_and_hints():
 
 def test_sections_list_is_in_order_and_cited():
     text = _seed_text()
-    sections = yaml.safe_load((ROOT / "questions" / "_sections" / SEED.replace(".txt", ".yaml")).read_text("utf-8"))
+    sections = seed_sections(SEED)
     assert sections and all(isinstance(s, str) for s in sections)
     cited = {src["section"] for q in QUESTIONS for src in q["sources"] if "seed" in src}
     pos = 0

@@ -14,6 +14,7 @@ import numpy as np
 import pytest
 import yaml
 
+from conftest import seed_sections
 from reference_impls import activations_losses as al
 from reference_impls import classical_ml as cml
 from reference_impls import convolution as conv
@@ -23,7 +24,6 @@ from reference_impls import regularization as reg
 ROOT = Path(__file__).resolve().parents[1]
 SEED = "002_2040fa34d8cb1fa8.txt"
 FILES = sorted(ROOT.glob("questions/*/s002.yaml"))
-SECTIONS_FILE = ROOT / "questions" / "_sections" / "002_2040fa34d8cb1fa8.yaml"
 
 # VGG16, configuration D: 3x3 convs with padding 1, "M" = 2x2 max-pool with stride 2
 VGG16_CFG = [64, 64, "M", 128, 128, "M", 256, 256, 256, "M", 512, 512, 512, "M", 512, 512, 512, "M"]
@@ -291,7 +291,7 @@ def test_cited_sections_are_in_the_seed():
 
 def test_sections_list_is_in_order_and_fully_cited():
     seed = _seed_text()
-    sections = yaml.safe_load(SECTIONS_FILE.read_text(encoding="utf-8"))
+    sections = seed_sections("002_2040fa34d8cb1fa8.txt")
     positions = [seed.find(s) for s in sections]
     assert all(p >= 0 for p in positions), [s for s, p in zip(sections, positions, strict=True) if p < 0]
     assert positions == sorted(positions)

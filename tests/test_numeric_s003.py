@@ -15,6 +15,7 @@ import pytest
 import torch
 import yaml
 
+from conftest import seed_sections
 from reference_impls import classical_ml as cml
 from reference_impls import convolution as conv
 from reference_impls import normalization as nrm
@@ -274,7 +275,7 @@ def test_cited_sections_exist_in_seed():
 
 def test_sections_list_is_in_order_and_cited():
     text = _seed_text()
-    sections = yaml.safe_load((ROOT / "questions" / "_sections" / "003_11fe8523ef678ab4.yaml").read_text("utf-8"))
+    sections = seed_sections("003_11fe8523ef678ab4.txt")
     assert sections and all(isinstance(s, str) for s in sections)
     cited = {src["section"] for q in QUESTIONS for src in q["sources"] if "seed" in src}
     pos = 0

@@ -15,6 +15,7 @@ import numpy as np
 import pytest
 import yaml
 
+from conftest import seed_sections
 from reference_impls import activations_losses as al
 from reference_impls import classical_ml as cml
 from reference_impls import convolution as conv
@@ -24,7 +25,6 @@ from reference_impls import optimizers as opt
 ROOT = Path(__file__).resolve().parents[1]
 SEED = "004_8020d1ea39e4eaa3.txt"
 FILES = sorted(ROOT.glob("questions/*/s004.yaml"))
-SECTIONS_FILE = ROOT / "questions" / "_sections" / "004_8020d1ea39e4eaa3.yaml"
 
 
 def _seed_text() -> str:
@@ -393,7 +393,7 @@ def test_cited_sections_exist_in_seed():
 
 def test_sections_list_is_in_order_and_cited():
     text = _seed_text()
-    sections = yaml.safe_load(SECTIONS_FILE.read_text("utf-8"))
+    sections = seed_sections("004_8020d1ea39e4eaa3.txt")
     assert sections and all(isinstance(s, str) for s in sections)
     assert len(set(sections)) == len(sections)
     cited = {src["section"] for q in QUESTIONS for src in q["sources"] if "seed" in src}
