@@ -175,6 +175,8 @@ def test_markup_rules() -> None:
     assert "$a$" in fence and "&lt;" in fence
     assert markup.markdown("| a | $|x|$ |\n|---|---|\n| 1 | 2 |").count("<td>") == 2
     assert 'href="javascript' not in markup.markdown("[x](javascript:alert(1))")
+    assert markup.markdown("with $d = $ pred $-$ target", inline=True) == r"with \(d =\) pred \(-\) target"
+    assert markup.text_math("claim: $a<b$ <i>") == r"claim: \(a&lt;b\) &lt;i&gt;"
 
 
 # --- updates -------------------------------------------------------------------------------------

@@ -90,7 +90,7 @@ def is_apkg(path: Path) -> bool:
 
 
 def check_target(out: Path) -> None:
-    if not out.name.lower().endswith(".apkg") or out.name.startswith(".apkg"):
+    if out.suffix.lower() != ".apkg":
         raise ExportError(f"{out}: an Anki package's name must end in .apkg (for example quiz.apkg)")
     if out.is_dir():
         raise ExportError(f"{out} is a directory; give a file name ending in .apkg")
@@ -187,7 +187,7 @@ def content_hash(deck: str, fields: list[str], note_tags: list[str]) -> str:
 
 
 def _deck_description(topic: str | None) -> str:
-    what = f"the <b>{topic}</b> questions" if topic else "questions"
+    what = f"the <b>{markup.text(topic)}</b> questions" if topic else "questions"
     return (
         f"Deep-learning / ML interview {what} from <code>quiz</code>. "
         "Re-export with <code>quiz export anki</code> and import again to update them."

@@ -149,7 +149,7 @@ def _sources(q: Question) -> str:
     items = []
     for s in q.sources:
         if "seed" in s:
-            items.append(f"<li>{markup.text(s['seed'])}: <i>{markup.text(s['section'])}</i></li>")
+            items.append(f"<li>{markup.text(s['seed'])}: <i>{markup.text_math(s['section'])}</i></li>")
         else:
             items.append(f"<li>{markup.text(s['ref'])}</li>")
     return "<ul>" + "".join(items) + "</ul>"
@@ -159,7 +159,7 @@ def _corrections(q: Question, langs: tuple[str, ...], md: markup.Memo) -> str:
     items = []
     for n in q.notes:
         where = n["seed"] + (f": {n['section']}" if n.get("section") else "")
-        claim = f'<div class="claim">{markup.text(where)} — “{markup.text(n["claim"])}”</div>'
+        claim = f'<div class="claim">{markup.text_math(where)} — “{markup.text_math(n["claim"])}”</div>'
         fix = _per_lang(langs, {lang: md.markdown(n["correction"][lang]) for lang in langs})
         items.append(f'<li>{claim}{fix}<div class="why">{markup.text(n["ref"])}</div></li>')
     return "<ul>" + "".join(items) + "</ul>"

@@ -28,13 +28,14 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-RENDER_VERSION = 1  # bump when the HTML produced for the same text changes
+RENDER_VERSION = 2  # bump when the HTML produced for the same text changes
 
 _FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
 _INLINE_CODE = re.compile(r"(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.S)
 _DISPLAY = re.compile(r"\$\$(.+?)\$\$", re.S)
-# pandoc's rule: no space just inside the dollars, no digit right after the closing one
-_INLINE = re.compile(r"(?<![\\$])\$(?![\s$])((?:[^$\\\n]|\\.|\n(?!\s*\n))+?)(?<![\s\\])\$(?![\d$])")
+# after pandoc: no space right after the opening dollar, no digit right after the closing one
+# (so "$5 and $10" stays text); a formula may span lines but not paragraphs
+_INLINE = re.compile(r"(?<![\\$])\$(?![\s$])((?:[^$\\\n]|\\.|\n(?!\s*\n))+?)(?<!\\)\$(?![\d$])")
 _SLOT = re.compile("\ue000(\\d+)\ue001")
 
 
@@ -48,6 +49,20 @@ def _md() -> Any:
 def text(s: str) -> str:
     """Plain text as HTML (escaped; line breaks kept)."""
     return html.escape(s.strip(), quote=False).replace("\n", "<br>")
+
+
+def text_math(s: str) -> str:
+    """Plain text (a quoted claim, a heading) as HTML, with its ``$math$`` for MathJax."""
+    slots: list[str] = []
+
+    def keep(m: re.Match[str], display: bool) -> str:
+        slots.append(_math(m.group(1), display))
+        return f"\ue000{len(slots) - 1}\ue001"
+
+    s = s.replace("\ue000", "").replace("\ue001", "")
+    s = _DISPLAY.sub(lambda m: keep(m, True), s)
+    s = _INLINE.sub(lambda m: keep(m, False), s)
+    return _SLOT.sub(lambda m: slots[int(m.group(1))], text(s))
 
 
 def code_block(source: str, language: str = "python") -> str:
