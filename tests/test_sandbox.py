@@ -121,9 +121,9 @@ def _cwd(pid: int) -> str:
 
 def test_printing_warning_correct_answer_passes(tmp_path: Path) -> None:
     source = (
-        "import sys, warnings\nprint('debug: starting')\n{SIG}\n    print('called with', size, kernel)\n"
-        "    print('to stderr', file=sys.stderr)\n    warnings.warn('just a warning')\n{RIGHT}\n"
-    ).format(SIG=SIG, RIGHT=RIGHT)
+        f"import sys, warnings\nprint('debug: starting')\n{SIG}\n    print('called with', size, kernel)\n"
+        f"    print('to stderr', file=sys.stderr)\n    warnings.warn('just a warning')\n{RIGHT}\n"
+    )
     path = tmp_path / "answer.py"
     path.write_text(source)
     report = grade(path, source.encode(), QUESTION, timeout=10)
