@@ -82,7 +82,7 @@ def importtimes(argv: list[str], home: Path, runs: int, stdin: bytes | None) -> 
 def cmd_imports(args: argparse.Namespace, home: Path) -> None:
     target = [sys.executable, "-m", "quizcli", *args.args]
     base = [sys.executable, "-c", args.baseline]
-    stdin = Path(args.input).read_bytes() if args.input else None
+    stdin = Path(args.input).read_bytes() if args.input else b""
     t_self, t_cum, chain = importtimes(target, home, args.runs, stdin)
     b_self, _b_cum, _ = importtimes(base, home, args.runs, None)
     extra = {m: s for m, s in t_self.items() if m not in b_self}
@@ -105,6 +105,9 @@ def cmd_imports(args: argparse.Namespace, home: Path) -> None:
             via.append(chain[via[-1]])
         how = f", imported by {' <- '.join(via)}" if via else ""
         print(f"  {s / 1000:7.1f} ms  {pkg} ({count[pkg]} modules{how})")
+    print("\nheaviest extra modules (self time):")
+    for m in sorted(extra, key=lambda m: -extra[m])[: args.top // 2]:
+        print(f"  {extra[m] / 1000:7.1f} ms  {m}")
     print("\nheaviest extra subtrees (cumulative) and who imported them:")
     roots = [m for m in extra if chain.get(m) not in extra]
     for m in sorted(roots, key=lambda m: -t_cum[m])[: args.top]:
@@ -117,7 +120,7 @@ def cmd_imports(args: argparse.Namespace, home: Path) -> None:
 def cmd_cprofile(args: argparse.Namespace, home: Path, work: Path) -> None:
     out = work / "profile.out"
     argv = [sys.executable, "-m", "cProfile", "-o", str(out), "-m", "quizcli", *args.args]
-    stdin = Path(args.input).read_bytes() if args.input else None
+    stdin = Path(args.input).read_bytes() if args.input else b""
     for _ in range(2):  # warm-up (bytecode, caches), then the profiled run
         proc = subprocess.run(argv, env=run.env_for(home), input=stdin, capture_output=True, cwd=home)
     print(f"quiz {' '.join(args.args)}: exit {proc.returncode}")

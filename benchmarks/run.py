@@ -3,7 +3,8 @@
     python benchmarks/run.py [--quick] [--runs N] [--only NAME[,NAME]] [--markdown] [--check] [--keep]
 
 Every command runs as ``sys.executable -m quizcli`` with ``PYTHONPATH`` set to this repository,
-so it measures this working tree, and with its own temporary ``QUIZ_HOME``. A benchmark is a
+so it measures this working tree, and with its own temporary ``QUIZ_HOME``; bytecode is cached
+(as for an installed package) under ``$TMPDIR/quiz-bench/pycache``. A benchmark is a
 target command and a baseline command (a bare ``python -c "import ..."``, or the same command on
 an empty database); each round runs both, in alternating order, so that the load of a shared,
 noisy machine hits both alike. The first round is a warm-up and is not counted. The table shows
@@ -61,6 +62,7 @@ class Cmd:
     on_pty: bool = False  # on a pseudo-terminal, until the process exits (a baseline for a pty target)
     rc: int = 0
     before: Callable[[], None] | None = None  # untimed, before every run
+    env: dict[str, str] = field(default_factory=dict)  # on top of env_for(home); PYTHONPATH is prepended
 
     def label(self) -> str:
         args = self.argv[3:] if self.argv[:3] == QUIZ else self.argv[1:]
@@ -100,10 +102,24 @@ class BenchError(Exception):
 
 
 def env_for(home: Path) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if k not in ("QUIZ_HOME", "QUIZ_BANK", "NO_COLOR", "PYTHONSTARTUP")}
+    """The environment of every measured command: this working tree first on the path, its own QUIZ_HOME.
+
+    Bytecode is cached (an installed package has its .pyc files; PYTHONDONTWRITEBYTECODE would make
+    every run recompile quizcli), under a prefix in the temp dir so the working tree stays clean.
+    """
+    drop = ("QUIZ_HOME", "QUIZ_BANK", "NO_COLOR", "PYTHONSTARTUP", "PYTHONDONTWRITEBYTECODE", "PYTHONPROFILEIMPORTTIME")
+    env = {k: v for k, v in os.environ.items() if k not in drop}
     env["PYTHONPATH"] = str(ROOT) + (os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH") else "")
+    env["PYTHONPYCACHEPREFIX"] = str(Path(tempfile.gettempdir()) / "quiz-bench" / "pycache")
     env["QUIZ_HOME"] = str(home)
     env.setdefault("LANG", "C.UTF-8")
+    return env
+
+
+def cmd_env(cmd: Cmd) -> dict[str, str]:
+    env = env_for(cmd.home)
+    for key, value in cmd.env.items():
+        env[key] = value + os.pathsep + env[key] if key == "PYTHONPATH" else value
     return env
 
 
@@ -115,7 +131,7 @@ def time_once(cmd: Cmd) -> float:
     start = time.perf_counter()
     proc = subprocess.run(
         cmd.argv,
-        env=env_for(cmd.home),
+        env=cmd_env(cmd),
         cwd=cmd.cwd,
         stdin=subprocess.DEVNULL,
         stdout=subprocess.DEVNULL,
@@ -132,7 +148,7 @@ def time_once(cmd: Cmd) -> float:
 def _time_pty(cmd: Cmd) -> float:
     import pexpect
 
-    env = env_for(cmd.home)
+    env = cmd_env(cmd)
     env["TERM"] = env.get("TERM") if env.get("TERM") not in (None, "", "dumb") else "xterm-256color"
     env.update(COLUMNS="120", LINES="40")
     start = time.perf_counter()
