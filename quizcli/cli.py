@@ -25,9 +25,10 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,  # plain help: typer's rich help imports ~100 ms of markdown/syntax machinery
     context_settings={"help_option_names": ["-h", "--help"]},
 )
-export_app = typer.Typer(help="Export the bank to other tools.", no_args_is_help=True)
+export_app = typer.Typer(help="Export the bank to other tools.", no_args_is_help=True, rich_markup_mode=None)
 app.add_typer(export_app, name="export")
 
 
@@ -141,10 +142,14 @@ def show_cmd(
 @app.command("validate")
 def validate_cmd(
     paths: Annotated[
-        list[Path] | None, typer.Argument(help="Question files or folders (default: every bank quiz loads).")
+        list[Path] | None,
+        typer.Argument(metavar="[PATH]...", help="Question files or folders (default: every bank quiz loads)."),
     ] = None,
 ) -> None:
-    """Check question files against the bank format; exit 2 with file:line messages if any is invalid."""
+    """Check question files (exit 2 with file:line messages).
+
+    Default: every bank quiz loads.
+    """
     from .bank.loader import bank_roots, validate_paths
 
     targets = list(paths) if paths else [root for root, _ in bank_roots(_paths())]
@@ -158,7 +163,7 @@ def validate_cmd(
 
 @app.command("check")
 def check_cmd(
-    file: Annotated[Path, typer.Argument(help="Your answer: a Python file defining the function.")],
+    file: Annotated[Path, typer.Argument(metavar="FILE", help="Your answer: a Python file defining the function.")],
     question: Annotated[
         str | None, typer.Option("--question", "-q", help="Question id or function name (else found from FILE).")
     ] = None,
@@ -173,7 +178,10 @@ def check_cmd(
         bool, typer.Option("--show-solution", help="Show the reference solution (a failed check then counts as Again).")
     ] = False,
 ) -> None:
-    """Grade a code answer in a sandbox; exit 0 when every case passes, 1 otherwise."""
+    """Grade a code answer in a sandbox.
+
+    Exit 0 when every case passes, 1 otherwise, 2 when no question can be identified.
+    """
     from .grader.check import grade, identify, prestart, read_answer
 
     paths = _paths()
@@ -257,7 +265,10 @@ def hint_cmd(
     question_id: Annotated[str, typer.Argument(metavar="ID", help="Question id or function name.")],
     lang: LangOpt = Lang.en,
 ) -> None:
-    """Reveal the next hint of a question (hints used make a correct answer count as Hard)."""
+    """Reveal the next hint of a question.
+
+    Hints used make a correct answer count as Hard.
+    """
     import time
 
     from .errors import UsageError
@@ -289,7 +300,10 @@ def interview_cmd(
     seed: Annotated[int | None, typer.Option("--seed", help="Reproducible choice among equals.")] = None,
     output: Annotated[Path | None, typer.Option("-o", "--output", help="Also write the report as Markdown.")] = None,
 ) -> None:
-    """A timed mock interview: your weakest concepts and a code question, then a scored report."""
+    """A timed mock interview with a scored report.
+
+    Your weakest concepts and a code question, a countdown, then a report (Markdown with -o).
+    """
     code = _run_interview(
         _paths(),
         _bank(),
@@ -334,7 +348,7 @@ def new_cmd(
     question: Annotated[str, typer.Argument(metavar="FUNC_OR_ID", help="A catalogue function or code question id.")],
     output: Annotated[Path | None, typer.Option("-o", "--output", help="File or folder (default: ./FUNC.py).")] = None,
 ) -> None:
-    """Write a starter file for a code question (never overwrites)."""
+    """Write a starter file for a code question."""
     from .errors import UsageError
     from .starter import write_starter
 
@@ -348,7 +362,10 @@ def new_cmd(
 
 @app.command("stats")
 def stats_cmd(as_json: JsonOpt = False) -> None:
-    """Your progress: reviews, cards seen, what is due, retention by topic, streak."""
+    """Your progress and what is due.
+
+    Reviews, cards seen, due now and within 7 days, retention by topic, streak.
+    """
     import time
 
     from .store import Store
@@ -377,10 +394,13 @@ def _empty_stats() -> dict[str, Any]:
 
 @app.command("config")
 def config_cmd(
-    key: Annotated[str | None, typer.Argument(help="Setting to show or change.")] = None,
-    value: Annotated[str | None, typer.Argument(help="New value.")] = None,
+    key: Annotated[str | None, typer.Argument(metavar="[KEY]", help="Setting to show or change.")] = None,
+    value: Annotated[str | None, typer.Argument(metavar="[VALUE]", help="New value.")] = None,
 ) -> None:
-    """Show or change settings (desired_retention, new_per_day, lang, fuzz, fast_seconds_1..3)."""
+    """Show or change settings.
+
+    Settings: desired_retention, new_per_day, lang, fuzz, fast_seconds_1..3.
+    """
     from dataclasses import asdict
 
     from .config import load_config, set_value
@@ -399,7 +419,7 @@ def config_cmd(
 
 @app.command("flagged")
 def flagged_cmd() -> None:
-    """Questions you flagged as wrong or unclear during a session."""
+    """Questions you flagged during a session."""
     from datetime import datetime
 
     from .store import Store
@@ -412,12 +432,12 @@ def flagged_cmd() -> None:
         sys.stdout.write("no flagged questions\n")
 
 
-progress_app = typer.Typer(help="Move your progress between machines.", no_args_is_help=True)
+progress_app = typer.Typer(help="Move your progress between machines.", no_args_is_help=True, rich_markup_mode=None)
 app.add_typer(progress_app, name="progress")
 
 
 @progress_app.command("export")
-def progress_export(file: Annotated[Path, typer.Argument(help="JSON file to write.")]) -> None:
+def progress_export(file: Annotated[Path, typer.Argument(metavar="FILE", help="JSON file to write.")]) -> None:
     """Write your whole review log (and suspensions, flags) as JSON."""
     from .store import Store, dumps_progress
 
@@ -436,7 +456,9 @@ def progress_export(file: Annotated[Path, typer.Argument(help="JSON file to writ
 
 
 @progress_app.command("import")
-def progress_import(file: Annotated[Path, typer.Argument(help="A file written by `quiz progress export`.")]) -> None:
+def progress_import(
+    file: Annotated[Path, typer.Argument(metavar="FILE", help="A file written by `quiz progress export`.")],
+) -> None:
     """Merge an exported review log (idempotent: reviews already present are skipped)."""
     from .config import load_config
     from .errors import UsageError
@@ -459,7 +481,7 @@ def reset_cmd(
     topic: Annotated[str | None, typer.Option("--topic", help="Only this topic.")] = None,
     yes: Annotated[bool, typer.Option("--yes", help="Do not ask.")] = False,
 ) -> None:
-    """Forget your progress (all of it, or one topic); a backup is kept next to the database."""
+    """Forget your progress (asks first, keeps a backup)."""
     from .store import Store
 
     what = f"your progress on {topic}" if topic else "all your progress"
@@ -480,7 +502,10 @@ def start_cmd(
     seed: Annotated[int | None, typer.Option("--seed", help="Reproducible order of new questions.")] = None,
     lang: Annotated[Lang | None, typer.Option("--lang", help="Language (default: config).")] = None,
 ) -> None:
-    """Practice: due questions first, then new ones; every answer is saved at once."""
+    """Practice: due questions, then new ones.
+
+    Every answer is saved at once; q quits, Ctrl-C too.
+    """
     raise typer.Exit(
         _run_session(
             _paths(),
