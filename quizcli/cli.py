@@ -67,7 +67,9 @@ def _bank() -> Any:
 
 
 def _emit_json(obj: Any) -> None:
-    sys.stdout.write(json.dumps(obj, ensure_ascii=False, indent=2) + "\n")
+    # indented only for a person at a terminal: indent= switches json to its slow pure-Python encoder
+    indent = 2 if sys.stdout.isatty() else None
+    sys.stdout.write(json.dumps(obj, ensure_ascii=False, indent=indent) + "\n")
     sys.stdout.flush()
 
 
