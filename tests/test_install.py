@@ -24,7 +24,7 @@ def test_wheel_installs_and_runs_from_anywhere(tmp_path: Path) -> None:
     py = env_dir / "bin" / "python"
     # install the wheel into the venv with the outer pip (dependencies come from the system site)
     subprocess.run(
-        [sys.executable, "-m", "pip", "--python", str(py), "install", "--no-deps", "-q", str(wheel)],
+        [sys.executable, "-m", "pip", "--python", str(py), "install", "--no-deps", "--ignore-installed", "-q", str(wheel)],
         check=True, capture_output=True, timeout=300,
     )
     quiz = env_dir / "bin" / "quiz"
