@@ -100,7 +100,10 @@ def list_cmd(
     _check_topic(bank, topic)
     questions = bank.select(topic, kind.value if kind else None)
     if as_json:
-        _emit_json([q.to_json() for q in questions])
+        if sys.stdout.isatty():
+            _emit_json([q.to_json() for q in questions])
+        else:
+            sys.stdout.write(bank.list_json(questions) + "\n")
         return
     from .render import question_table
 

@@ -61,8 +61,9 @@ class Question:
         )
 
     def to_cache(self) -> dict[str, Any]:
+        """Plain dicts/lists/strings only (the cache is written with marshal)."""
         d = asdict(self)
-        return {k: v for k, v in d.items() if v not in (None, (), [])}
+        return {k: list(v) if isinstance(v, tuple) else v for k, v in d.items() if v not in (None, (), [])}
 
     @classmethod
     def from_cache(cls, d: dict[str, Any]) -> Question:

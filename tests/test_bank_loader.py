@@ -182,7 +182,7 @@ def test_cache_is_used_and_invalidated(tmp_path: Path, quiz_home: Path) -> None:
     paths = Paths.from_env({"QUIZ_HOME": str(quiz_home), "QUIZ_BANK": str(bank_dir)})
     first = loader.load_bank(paths)
     assert "activations.mine" in first.questions and not first.questions["activations.mine"].builtin
-    assert list((quiz_home / "cache").glob("bank-*.json"))
+    assert list((quiz_home / "cache").glob("bank-*.marshal"))
     write(bank_dir, GOOD.replace("activations.example", "activations.other"))
     second = loader.load_bank(paths)
     assert "activations.other" in second.questions and "activations.mine" not in second.questions
