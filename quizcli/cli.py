@@ -754,7 +754,7 @@ def _run_session(
         if not queue:
             console.print(t["nothing"])
             return 0
-        seen = store.seen_ids()
+        seen = store.seen_ids(among=[q.id for q in queue])
         i = 0
         while i < len(queue):
             q = queue[i]

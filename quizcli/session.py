@@ -45,10 +45,15 @@ def build_queue(
     new_limit: int | None = None,
 ) -> list[Question]:
     ts = now.timestamp()
+    ids = list(bank.questions)
+    due = [bank.questions[q] for q in store.due_ids(ts, topic, among=ids)]
+    seen = store.seen_ids(among=ids)
     suspended = store.suspended_ids()
-    due = [bank.questions[q] for q in store.due_ids(ts, topic) if q in bank.questions and q not in suspended]
-    seen = store.seen_ids()
-    fresh = [q for q in bank.questions.values() if q.id not in seen and (topic is None or q.topic == topic)]
+    fresh = [
+        q
+        for q in bank.questions.values()
+        if q.id not in seen and q.id not in suspended and (topic is None or q.topic == topic)
+    ]
     fresh.sort(key=lambda q: q.id)
     rng.shuffle(fresh)
     allowed = max(0, config.new_per_day - store.new_cards_today(day_start(ts)))

@@ -16,7 +16,7 @@ import json
 import sqlite3
 import time
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -80,8 +80,51 @@ MIGRATIONS: list[tuple[str, str]] = [
         CREATE INDEX hint_reveals_question ON hint_reveals (question_id, revealed_at);
         """,
     ),
+    (
+        "0003_daily_totals_and_first_review",
+        # Per-day, per-topic totals kept by triggers, so `quiz stats` never scans the review log,
+        # and each card's first review time, so counting today's new cards does not either.
+        """
+        CREATE TABLE daily (
+            day TEXT NOT NULL,
+            topic TEXT NOT NULL,
+            reviews INTEGER NOT NULL DEFAULT 0,
+            remembered INTEGER NOT NULL DEFAULT 0,
+            PRIMARY KEY (day, topic)
+        ) WITHOUT ROWID;
+        CREATE TRIGGER reviews_daily_insert AFTER INSERT ON reviews BEGIN
+            INSERT INTO daily (day, topic, reviews, remembered)
+            VALUES (date(NEW.reviewed_at, 'unixepoch', 'localtime'), NEW.topic, 1, NEW.rating > 1)
+            ON CONFLICT (day, topic) DO UPDATE SET reviews = reviews + 1, remembered = remembered + (NEW.rating > 1);
+        END;
+        CREATE TRIGGER reviews_daily_delete AFTER DELETE ON reviews BEGIN
+            UPDATE daily SET reviews = reviews - 1, remembered = remembered - (OLD.rating > 1)
+            WHERE day = date(OLD.reviewed_at, 'unixepoch', 'localtime') AND topic = OLD.topic;
+        END;
+        INSERT INTO daily (day, topic, reviews, remembered)
+            SELECT date(reviewed_at, 'unixepoch', 'localtime'), topic, count(*), sum(rating > 1)
+            FROM reviews GROUP BY 1, 2;
+        ALTER TABLE cards ADD COLUMN first_review REAL;
+        UPDATE cards SET first_review =
+            (SELECT min(reviewed_at) FROM reviews r WHERE r.question_id = cards.question_id);
+        CREATE INDEX cards_first_review ON cards (first_review);
+        """,
+    ),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def _statements(sql: str) -> Iterator[str]:
+    """Split a migration into statements (triggers contain semicolons of their own)."""
+    buffer = ""
+    for line in sql.splitlines(keepends=True):
+        buffer += line
+        if sqlite3.complete_statement(buffer):
+            if buffer.strip():
+                yield buffer.strip()
+            buffer = ""
+    if buffer.strip():
+        yield buffer.strip()
 
 
 @dataclass
@@ -173,9 +216,8 @@ class Store:
                 if current >= number:  # another process migrated meanwhile
                     conn.execute("COMMIT")
                     continue
-                for statement in sql.split(";"):
-                    if statement.strip():
-                        conn.execute(statement)
+                for statement in _statements(sql):
+                    conn.execute(statement)
                 conn.execute(f"PRAGMA user_version = {number}")
                 conn.execute("COMMIT")
             except BaseException:
@@ -213,30 +255,36 @@ class Store:
         )
         return {r[0]: CardState(*r) for r in rows}
 
-    def due_ids(self, now: float, topic: str | None = None) -> list[str]:
-        """Seen, not suspended cards due at ``now``, most overdue first (stable order)."""
-        sql = (
-            "SELECT question_id FROM cards WHERE due <= ? AND question_id NOT IN (SELECT question_id FROM suspensions)"
-        )
+    def due_ids(self, now: float, topic: str | None = None, among: Iterable[str] | None = None) -> list[str]:
+        """Seen, not suspended cards due at ``now``, most overdue first (stable order).
+
+        ``among`` restricts to those ids (the bank's), looked up by key, so a huge history costs nothing."""
+        sql = "SELECT question_id FROM cards WHERE due <= ?"
+        sql += " AND question_id NOT IN (SELECT question_id FROM suspensions)"
         args: list[Any] = [now]
+        if among is not None:
+            sql += " AND question_id IN (SELECT value FROM json_each(?))"
+            args.append(json.dumps(list(among)))
         if topic:
             sql += " AND topic = ?"
             args.append(topic)
         sql += " ORDER BY due, question_id"
         return [r[0] for r in self.conn.execute(sql, args)]
 
-    def seen_ids(self) -> set[str]:
-        return {r[0] for r in self.conn.execute("SELECT question_id FROM cards")}
+    def seen_ids(self, among: Iterable[str] | None = None) -> set[str]:
+        if among is None:
+            return {r[0] for r in self.conn.execute("SELECT question_id FROM cards")}
+        rows = self.conn.execute(
+            "SELECT question_id FROM cards WHERE question_id IN (SELECT value FROM json_each(?))",
+            (json.dumps(list(among)),),
+        )
+        return {r[0] for r in rows}
 
     def suspended_ids(self) -> set[str]:
         return {r[0] for r in self.conn.execute("SELECT question_id FROM suspensions")}
 
     def new_cards_today(self, day_start: float) -> int:
-        row = self.conn.execute(
-            "SELECT count(*) FROM (SELECT question_id, min(reviewed_at) AS first FROM reviews GROUP BY question_id)"
-            " WHERE first >= ?",
-            (day_start,),
-        ).fetchone()
+        row = self.conn.execute("SELECT count(*) FROM cards WHERE first_review >= ?", (day_start,)).fetchone()
         return int(row[0])
 
     def passed_code_questions(self) -> set[str]:
@@ -273,11 +321,12 @@ class Store:
     def _write_card(conn: sqlite3.Connection, review: Review, card: CardState, passed: bool) -> None:
         conn.execute(
             "INSERT INTO cards (question_id, topic, kind, state, step, stability, difficulty, due, last_review, reps,"
-            " lapses, passed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            " lapses, passed, first_review) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
             " ON CONFLICT (question_id) DO UPDATE SET topic = excluded.topic, kind = excluded.kind,"
             " state = excluded.state, step = excluded.step, stability = excluded.stability,"
             " difficulty = excluded.difficulty, due = excluded.due, last_review = excluded.last_review,"
-            " reps = excluded.reps, lapses = excluded.lapses, passed = max(cards.passed, excluded.passed)",
+            " reps = excluded.reps, lapses = excluded.lapses, passed = max(cards.passed, excluded.passed),"
+            " first_review = coalesce(cards.first_review, excluded.first_review)",
             (
                 card.question_id,
                 review.topic,
@@ -291,6 +340,7 @@ class Store:
                 card.reps,
                 card.lapses,
                 int(passed),
+                review.reviewed_at,
             ),
         )
 
@@ -318,6 +368,7 @@ class Store:
         last = reviews[-1]
         passed = any(r.verdict == "pass" for r in reviews)
         self._write_card(conn, last, card, passed)
+        conn.execute("UPDATE cards SET first_review = ? WHERE question_id = ?", (reviews[0].reviewed_at, question_id))
 
     def reviews_of(self, question_id: str) -> list[Review]:
         rows = self.conn.execute(
@@ -429,44 +480,42 @@ class Store:
 
     # --- statistics -----------------------------------------------------------------------
 
-    def stats(self, now: float, day_seconds: float = 86400.0) -> dict[str, Any]:
+    def stats(self, now: float) -> dict[str, Any]:
+        """Totals from the `daily` table (kept by triggers) and the cards table; never scans the review log."""
         c = self.conn
-        reviews = c.execute("SELECT count(*) FROM reviews").fetchone()[0]
+        local = "date(?, 'unixepoch', 'localtime', ?)"
+        month_start = c.execute(f"SELECT {local}", (now, "-29 days")).fetchone()[0]
         seen = c.execute("SELECT count(*) FROM cards").fetchone()[0]
         active = "question_id NOT IN (SELECT question_id FROM suspensions)"
         due_now = c.execute(f"SELECT count(*) FROM cards WHERE due <= ? AND {active}", (now,)).fetchone()[0]
-        due_week = c.execute(
-            f"SELECT count(*) FROM cards WHERE due <= ? AND {active}", (now + 7 * day_seconds,)
-        ).fetchone()[0]
+        week = now + 7 * 86400
+        due_week = c.execute(f"SELECT count(*) FROM cards WHERE due <= ? AND {active}", (week,)).fetchone()[0]
         by_topic: dict[str, dict[str, Any]] = {}
+
+        def entry(topic: str) -> dict[str, Any]:
+            return by_topic.setdefault(topic, {"reviews": 0, "cards_seen": 0, "due_now": 0, "retention": None})
+
         for topic, n_cards, n_due in c.execute(
             f"SELECT topic, count(*), sum(CASE WHEN due <= ? AND {active} THEN 1 ELSE 0 END) FROM cards GROUP BY topic",
             (now,),
         ):
-            by_topic[topic] = {"reviews": 0, "cards_seen": n_cards, "due_now": int(n_due or 0), "retention": None}
-        month = now - 30 * day_seconds
-        for topic, n, recent, recent_good in c.execute(
-            "SELECT topic, count(*), sum(reviewed_at >= ?), sum(reviewed_at >= ? AND rating > 1)"
-            " FROM reviews GROUP BY topic",
-            (month, month),
+            entry(topic).update(cards_seen=n_cards, due_now=int(n_due or 0))
+        for topic, n in c.execute("SELECT topic, sum(reviews) FROM daily GROUP BY topic HAVING sum(reviews) > 0"):
+            entry(topic)["reviews"] = n
+        for topic, n, good in c.execute(
+            "SELECT topic, sum(reviews), sum(remembered) FROM daily WHERE day >= ? GROUP BY topic", (month_start,)
         ):
-            entry = by_topic.setdefault(topic, {"reviews": 0, "cards_seen": 0, "due_now": 0, "retention": None})
-            entry["reviews"] = n
-            entry["retention"] = round(recent_good / recent, 3) if recent else None
-        day0 = _day_start(now)
-        per_day = [0] * 30
-        for day, n in c.execute(
-            "SELECT CAST((? - reviewed_at) / ? AS INTEGER) AS d, count(*) FROM reviews"
-            " WHERE reviewed_at >= ? GROUP BY d",
-            (day0 + day_seconds, day_seconds, day0 - 29 * day_seconds),
-        ):
-            if 0 <= day < 30:
-                per_day[29 - day] = n
+            if n:
+                entry(topic)["retention"] = round(good / n, 3)
+        days = [c.execute(f"SELECT {local}", (now, f"-{29 - i} days")).fetchone()[0] for i in range(30)]
+        counts = dict(c.execute("SELECT day, sum(reviews) FROM daily WHERE day >= ? GROUP BY day", (month_start,)))
+        per_day = [int(counts.get(d, 0)) for d in days]
         streak = 0
         for n in reversed(per_day if per_day[-1] else per_day[:-1]):  # today may not have started yet
             if n == 0:
                 break
             streak += 1
+        reviews = c.execute("SELECT coalesce(sum(reviews), 0) FROM daily").fetchone()[0]
         return {
             "reviews": reviews,
             "cards_seen": seen,

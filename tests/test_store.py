@@ -203,3 +203,52 @@ def test_check_records_a_review(run_quiz, tmp_path: Path) -> None:
     assert stats["reviews"] == 1 and stats["by_topic"]["convolution"]["reviews"] == 1
     listed = run_quiz("list", "--kind", "code")
     assert "✓" in listed.stdout
+
+
+def test_daily_totals_follow_inserts_undos_imports_and_resets(tmp_path: Path) -> None:
+    """`quiz stats` reads per-day totals kept by triggers: they must always equal the review log."""
+    def by_log(store: Store) -> dict[str, int]:
+        return dict(store.conn.execute("SELECT topic, count(*) FROM reviews GROUP BY topic"))
+
+    with Store.open(tmp_path / "a.db") as store:
+        assert store is not None
+        for i in range(6):
+            record(store, q(f"losses.q{i % 3}", topic="losses"), Rating(1 + i % 4), T0 + timedelta(hours=i), CONFIG)
+        record(store, q("math.x", topic="math"), Rating.good, T0, CONFIG)
+        store.undo_last("losses.q2", replayer(CONFIG))
+        stats = store.stats((T0 + timedelta(days=1)).timestamp())
+        assert {t: v["reviews"] for t, v in stats["by_topic"].items()} == by_log(store) == {"losses": 5, "math": 1}
+        assert stats["reviews"] == 6 and sum(stats["reviews_last_30_days"]) == 6
+        data = store.export()
+        store.reset("losses")
+        assert store.stats(T0.timestamp())["reviews"] == 1
+        store.import_reviews(data, replayer(CONFIG))
+        assert store.stats(T0.timestamp())["reviews"] == 6
+        assert store.new_cards_today(T0.timestamp() - 1) == 4
+
+
+def test_migration_from_schema_1_keeps_reviews_and_rebuilds_totals(tmp_path: Path) -> None:
+    from quizcli import store as store_module
+
+    db = tmp_path / "quiz.db"
+    conn = sqlite3.connect(db)
+    for sql in store_module._statements(store_module.MIGRATIONS[0][1]):
+        conn.execute(sql)
+    conn.execute("PRAGMA user_version = 1")
+    conn.execute(
+        "INSERT INTO reviews (uid, question_id, topic, kind, reviewed_at, rating) VALUES ('u1', 'math.a', 'math', 'open', ?, 3)",
+        (T0.timestamp(),),
+    )
+    conn.execute(
+        "INSERT INTO cards (question_id, topic, kind, state, due, last_review) VALUES ('math.a', 'math', 'open', 2, ?, ?)",
+        (T0.timestamp() + 86400, T0.timestamp()),
+    )
+    conn.commit()
+    conn.close()
+    with Store.open(db) as store:
+        assert store is not None
+        assert store.stats(T0.timestamp())["reviews"] == 1
+        assert store.new_cards_today(T0.timestamp() - 1) == 1
+    backups = list(tmp_path.glob("quiz.db.bak-v1-*"))
+    assert len(backups) == 1
+    assert sqlite3.connect(backups[0]).execute("PRAGMA user_version").fetchone()[0] == 1
