@@ -2,8 +2,10 @@
 
     python benchmarks/make_big_db.py [--cards N] [--reviews N] [--force]
 
-The tables are created by the real code (``quizcli.store.Store.open`` runs the migrations),
-then the rows are bulk-inserted with ``executemany`` in one transaction. Most question ids are
+The tables are created by the real code: ``quizcli.store.Store.open`` runs the first migration,
+the rows are bulk-inserted into its tables with ``executemany`` in one transaction, then
+``Store.open`` runs the later migrations, which derive what they add (totals, columns, indexes)
+from those rows as they would for a user upgrading. Most question ids are
 synthetic (``topic.q000123``); about half of the real bank's questions are cards too, some of
 them overdue, so ``quiz start`` has due questions to show. Review times are spread over the
 past year (in time order, as a real log is appended), card due dates over -30..+60 days
@@ -17,6 +19,7 @@ Due dates are relative to when the file was built; ``--force`` rebuilds.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import hashlib
 import os
 import shutil
@@ -24,13 +27,14 @@ import sqlite3
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-GENERATOR_VERSION = 1
+GENERATOR_VERSION = 2
 DAY = 86400.0
 KINDS = ("open", "mcq", "numeric", "code")
 RATINGS = (1, 2, 3, 4)
@@ -133,13 +137,32 @@ def generate(
     return card_rows, reviews_out, suspended, flags
 
 
+@contextlib.contextmanager
+def first_schema_only() -> Iterator[None]:
+    """While active, ``Store.open`` knows only the first migration (whose tables the rows are written for)."""
+    import quizcli.store as store_mod
+
+    saved = store_mod.MIGRATIONS, store_mod.SCHEMA_VERSION
+    store_mod.MIGRATIONS, store_mod.SCHEMA_VERSION = saved[0][:1], 1
+    try:
+        yield
+    finally:
+        store_mod.MIGRATIONS, store_mod.SCHEMA_VERSION = saved
+
+
 def build(target: Path, cards: int, reviews: int, seed: int) -> None:
+    """Write the rows into the tables of migration 0001, then let ``Store.open`` migrate the file.
+
+    Migrations are append-only and never edited, so the columns written here stay valid; whatever
+    later migrations derive (totals, new columns, indexes) is then built by their own SQL, exactly
+    as for a user whose database is upgraded.
+    """
     from quizcli.store import Store
 
     now = time.time()
     card_rows, review_rows, suspended, flags = generate(cards, reviews, seed, now)
     target.unlink(missing_ok=True)
-    with Store.open(target) as store:  # the real migrations create the schema
+    with first_schema_only(), Store.open(target) as store:  # the real first migration creates the tables
         assert store is not None
     conn = sqlite3.connect(target, isolation_level=None)
     try:
@@ -170,6 +193,11 @@ def build(target: Path, cards: int, reviews: int, seed: int) -> None:
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     finally:
         conn.close()
+    with Store.open(target) as store:  # the real migrations bring it to the current schema
+        assert store is not None
+        store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    for backup in target.parent.glob(f"{target.name}.bak-*"):  # the copy Store takes before migrating
+        backup.unlink()
 
 
 def big_db(cards: int = 100_000, reviews: int = 1_000_000, seed: int = 0, force: bool = False, log=None) -> Path:
@@ -188,6 +216,9 @@ def big_db(cards: int = 100_000, reviews: int = 1_000_000, seed: int = 0, force:
         for suffix in ("-wal", "-shm"):
             Path(str(tmp) + suffix).unlink(missing_ok=True)
         os.replace(tmp, final)
+        for old in folder.glob("big-*.db*"):  # builds for an older schema or generator
+            if old.name != final.name:
+                old.unlink(missing_ok=True)
     finally:
         tmp.unlink(missing_ok=True)
     if log:

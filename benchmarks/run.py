@@ -13,7 +13,7 @@ the median of each and the ratio target/baseline against the goal.
 Names for ``--only``: help, list, check, start, stats-big, start-big, export. Absolute times mean
 little on a shared machine; the ratios are what the goals are about. ``--check`` exits 1 when a
 goal is missed. The big database (100k cards, 1M reviews) comes from ``make_big_db.py`` and is
-cached in the temp dir; its first build takes about 15 s.
+cached in the temp dir; a build (first run, or a new schema) takes 15-40 s.
 """
 
 from __future__ import annotations
