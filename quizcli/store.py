@@ -486,20 +486,26 @@ class Store:
         local = "date(?, 'unixepoch', 'localtime', ?)"
         month_start = c.execute(f"SELECT {local}", (now, "-29 days")).fetchone()[0]
         seen = c.execute("SELECT count(*) FROM cards").fetchone()[0]
-        active = "question_id NOT IN (SELECT question_id FROM suspensions)"
-        due_now = c.execute(f"SELECT count(*) FROM cards WHERE due <= ? AND {active}", (now,)).fetchone()[0]
-        week = now + 7 * 86400
-        due_week = c.execute(f"SELECT count(*) FROM cards WHERE due <= ? AND {active}", (week,)).fetchone()[0]
+        # counted from the indexes alone, then corrected by the (few) suspended cards
+        due_now = c.execute("SELECT count(*) FROM cards WHERE due <= ?", (now,)).fetchone()[0]
+        due_week = c.execute("SELECT count(*) FROM cards WHERE due <= ?", (now + 7 * 86400,)).fetchone()[0]
         by_topic: dict[str, dict[str, Any]] = {}
 
         def entry(topic: str) -> dict[str, Any]:
             return by_topic.setdefault(topic, {"reviews": 0, "cards_seen": 0, "due_now": 0, "retention": None})
 
         for topic, n_cards, n_due in c.execute(
-            f"SELECT topic, count(*), sum(CASE WHEN due <= ? AND {active} THEN 1 ELSE 0 END) FROM cards GROUP BY topic",
-            (now,),
+            "SELECT topic, count(*), sum(due <= ?) FROM cards GROUP BY topic", (now,)
         ):
             entry(topic).update(cards_seen=n_cards, due_now=int(n_due or 0))
+        for topic, due in c.execute(
+            "SELECT c.topic, c.due FROM suspensions s JOIN cards c ON c.question_id = s.question_id"
+        ):
+            if due <= now:
+                due_now -= 1
+                entry(topic)["due_now"] -= 1
+            if due <= now + 7 * 86400:
+                due_week -= 1
         for topic, n in c.execute("SELECT topic, sum(reviews) FROM daily GROUP BY topic HAVING sum(reviews) > 0"):
             entry(topic)["reviews"] = n
         for topic, n, good in c.execute(

@@ -252,3 +252,16 @@ def test_migration_from_schema_1_keeps_reviews_and_rebuilds_totals(tmp_path: Pat
     backups = list(tmp_path.glob("quiz.db.bak-v1-*"))
     assert len(backups) == 1
     assert sqlite3.connect(backups[0]).execute("PRAGMA user_version").fetchone()[0] == 1
+
+
+def test_suspended_cards_are_not_due(tmp_path: Path) -> None:
+    with Store.open(tmp_path / "quiz.db") as store:
+        assert store is not None
+        record(store, q("losses.a", topic="losses"), Rating.again, T0, CONFIG)
+        record(store, q("losses.b", topic="losses"), Rating.again, T0, CONFIG)
+        later = (T0 + timedelta(hours=1)).timestamp()
+        assert store.stats(later)["due_now"] == 2
+        store.set_suspended("losses.a")
+        stats = store.stats(later)
+        assert stats["due_now"] == 1 and stats["by_topic"]["losses"]["due_now"] == 1 and stats["due_7_days"] == 1
+        assert store.due_ids(later) == ["losses.b"]
