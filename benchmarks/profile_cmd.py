@@ -3,13 +3,14 @@
     python benchmarks/profile_cmd.py imports [--runs 7] [--baseline CODE] [--home big|empty] -- ARGS...
     python benchmarks/profile_cmd.py cprofile [--home big|empty] [--top 30] -- ARGS...
 
-``imports`` runs ``python -X importtime -m quizcli ARGS`` several times and prints the median
-self time of every module the command imports and the baseline (``python -c CODE``) does not,
-grouped by top-level package, then the heaviest of those modules with the chain that imported
-them. ``cprofile`` runs the command once under cProfile (after one warm-up run) and prints the
-functions with the most cumulative and self time. ``--home big`` uses a copy of the big database
-(100k cards, 1M reviews, see make_big_db.py); ``empty`` an empty one. Both homes get a warm
-bank cache first. The named file (or ``-`` for stdin) given with ``--input`` is fed to stdin.
+``imports`` runs ``python -X importtime -m quizcli ARGS`` several times (after one uncounted
+warm-up run) and prints the median self time of every module the command imports and the
+baseline (``python -c CODE``) does not, grouped by top-level package, then the heaviest of those
+modules with the chain that imported them. ``cprofile`` runs the command once under cProfile
+(after one warm-up run) and prints the functions with the most cumulative and self time.
+``--home big`` uses a copy of the big database (100k cards, 1M reviews, see make_big_db.py);
+``empty`` an empty one. Both homes get a warm bank cache first. ``--input FILE`` is fed to stdin
+(default: nothing, so ``quiz start`` shows its first question and quits at end of input).
 """
 
 from __future__ import annotations
@@ -58,7 +59,7 @@ def importtimes(argv: list[str], home: Path, runs: int, stdin: bytes | None) -> 
     selfs: dict[str, list[int]] = defaultdict(list)
     cums: dict[str, list[int]] = defaultdict(list)
     chain: dict[str, str] = {}
-    for _ in range(runs):
+    for i in range(runs + 1):  # the first run warms the caches (bytecode, bank, export memo) and is not counted
         proc = subprocess.run(
             [sys.executable, "-X", "importtime", *argv[1:]],
             env=run.env_for(home),
@@ -68,15 +69,19 @@ def importtimes(argv: list[str], home: Path, runs: int, stdin: bytes | None) -> 
             cwd=home,
         )
         rows = parse_importtime(proc.stderr.decode(errors="replace"))
+        if i == 0:
+            continue
         for name, s, c, _d in rows:
             selfs[name].append(s)
             cums[name].append(c)
         chain.update(parents(rows))
-    return (
-        {k: statistics.median(v) for k, v in selfs.items()},
-        {k: statistics.median(v) for k, v in cums.items()},
-        chain,
-    )
+
+    # a module missing from a run counts as 0 there, so one imported only now and then drops out
+    def med(xs: list[int]) -> float:
+        return statistics.median(xs + [0] * (runs - len(xs)))
+
+    self_med = {k: med(v) for k, v in selfs.items() if med(v) > 0}
+    return self_med, {k: med(v) for k, v in cums.items() if k in self_med}, chain
 
 
 def cmd_imports(args: argparse.Namespace, home: Path) -> None:
