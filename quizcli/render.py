@@ -41,6 +41,14 @@ def label(lang: str, key: str) -> str:
 
 
 def markdown(text: str) -> Any:
+    """Question prose (the bank's Markdown subset), rendered without importing markdown-it."""
+    from .prose import render
+
+    return render(text)
+
+
+def full_markdown(text: str) -> Any:
+    """Any Markdown (tables too), through rich's renderer."""
     from rich.markdown import Markdown
 
     return Markdown(math_to_text(text.strip()), code_theme="monokai")
@@ -269,4 +277,4 @@ def stats_view(data: dict[str, Any]) -> Any:
 def interview_view(report: dict[str, Any], lang: str) -> Any:
     from .interview import report_markdown
 
-    return markdown(report_markdown(report, lang))
+    return full_markdown(report_markdown(report, lang))

@@ -126,10 +126,17 @@ def _atom(body: str) -> str:
     return body if re.fullmatch(r"\\?[A-Za-z0-9.]+|[A-Za-z0-9.]+[_^]\{?[A-Za-z0-9]+\}?", body.strip()) else f"({body})"
 
 
+def _fraction(m: re.Match[str]) -> str:
+    top, bottom = _atom(m.group(1)), _atom(m.group(2))
+    if top == m.group(1) and bottom == m.group(2):  # both simple: (a/b)
+        return f"({top}/{bottom})"
+    return f"{top}/{bottom}"
+
+
 def latex_to_text(expr: str) -> str:
     s = expr
     for _ in range(4):  # nested constructs
-        s = re.sub(r"\\frac" + _GROUP + _GROUP, lambda m: f"{_atom(m.group(1))}/{_atom(m.group(2))}", s)
+        s = re.sub(r"\\frac" + _GROUP + _GROUP, _fraction, s)
         s = re.sub(r"\\sqrt" + _GROUP, lambda m: f"√({m.group(1)})", s)
         s = re.sub(r"\\(?:hat|widehat)" + _GROUP, lambda m: m.group(1) + "\u0302", s)
         s = re.sub(r"\\(?:bar|overline)" + _GROUP, lambda m: m.group(1) + "\u0304", s)
