@@ -200,7 +200,9 @@ def check_cmd(
         raise
     if watch:
         raise typer.Exit(_watch(paths, file, q, timeout, lang.value, no_record, show_solution))
-    report = grade(file, source, q, timeout=timeout, failures_dir=paths.cache / "failures", child=child)
+    report = grade(
+        file, source, q, timeout=timeout, failures_dir=paths.cache / "failures", child=child, cache_dir=paths.cache
+    )
     if as_json:
         sys.stdout.write(json.dumps(report.to_json(lang.value), ensure_ascii=False) + "\n")
     else:

@@ -178,3 +178,18 @@ def test_cli_exit_codes_and_json(run_quiz, tmp_path: Path) -> None:
 
     human = run_quiz("check", str(bad), "--no-record")
     assert human.returncode == 1 and "FAIL" in human.stdout and "runpy.run_path" in human.stdout
+
+
+def test_cached_request_gives_the_same_report_and_a_tampered_one_is_ignored(tmp_path: Path) -> None:
+    path = tmp_path / "answer.py"
+    path.write_text(f"{SIG}\n{RIGHT}\n")
+    cache = tmp_path / "cache"
+    first = grade(path, path.read_bytes(), QUESTION, timeout=10, cache_dir=cache)
+    [stored] = list((cache / "requests").glob("*.bin"))
+    second = grade(path, path.read_bytes(), QUESTION, timeout=10, cache_dir=cache)
+    assert first.verdict == second.verdict == "pass"
+    assert [c.name for c in first.cases] == [c.name for c in second.cases]
+    stored.write_bytes(stored.read_bytes()[:-8] + b"\x00" * 8)  # corrupt the cached inputs
+    third = grade(path, path.read_bytes(), QUESTION, timeout=10, cache_dir=cache)
+    assert third.verdict == "pass"
+    assert stored.read_bytes() != b"" and stored.read_bytes()[-8:] != b"\x00" * 8  # rewritten

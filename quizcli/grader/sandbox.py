@@ -73,6 +73,19 @@ def _encode_frame(kind: bytes, payload: bytes) -> bytes:
     return struct.pack(">Q", len(payload) + 1) + kind + payload
 
 
+def encode_request(header: dict[str, Any], arrays: list[Any]) -> bytes:
+    """The request frames: a JSON header, then one ``.npy`` frame per array."""
+    import numpy as np
+
+    header = dict(header, n_arrays=len(arrays))
+    chunks = [_encode_frame(b"J", json.dumps(header).encode("utf-8"))]
+    for arr in arrays:
+        buf = io.BytesIO()
+        np.save(buf, arr, allow_pickle=False)
+        chunks.append(_encode_frame(b"N", buf.getvalue()))
+    return b"".join(chunks)
+
+
 def numpy_paths() -> list[str]:
     """sys.path entries the child needs for NumPy (``-I`` hides user site-packages)."""
     spec = find_spec("numpy")
@@ -256,15 +269,11 @@ class Child:
 
     def send(self, header: dict[str, Any], arrays: list[Any]) -> None:
         """Write the request; a child that died or stopped reading is noticed in collect."""
-        import numpy as np
+        self.send_bytes(encode_request(header, arrays))
 
-        header = dict(header, n_arrays=len(arrays))
-        chunks = [_encode_frame(b"J", json.dumps(header).encode("utf-8"))]
-        for arr in arrays:
-            buf = io.BytesIO()
-            np.save(buf, arr, allow_pickle=False)
-            chunks.append(_encode_frame(b"N", buf.getvalue()))
-        data = memoryview(b"".join(chunks))
+    def send_bytes(self, request: bytes) -> None:
+        """Write an already encoded request (see :func:`encode_request`)."""
+        data = memoryview(request)
         os.set_blocking(self.req_w, False)
         try:
             while data:
