@@ -254,7 +254,9 @@ def _watch(paths: Any, file: Path, q: Any, timeout: float, lang: str, no_record:
                 except QuizError as exc:
                     console.print(f"[red]{exc}[/]")
                 else:
-                    report = grade(file, source, q, timeout=timeout, failures_dir=paths.cache / "failures")
+                    report = grade(
+                        file, source, q, timeout=timeout, failures_dir=paths.cache / "failures", cache_dir=paths.cache
+                    )
                     console.clear()
                     console.print(check_report(report, lang))
                     if show_solution:
@@ -715,7 +717,7 @@ def _ask_one(
         except QuizError as exc:
             console.print(f"[red]{exc}[/]")
             continue
-        report = grade(answer_path, source, q, failures_dir=paths.cache / "failures")
+        report = grade(answer_path, source, q, failures_dir=paths.cache / "failures", cache_dir=paths.cache)
         console.print(check_report(report, lang))
         rating = code_rating(report.verdict, hints)
         session.answer(
