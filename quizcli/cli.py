@@ -6,7 +6,6 @@ turns them (and click's usage errors) into one stderr sentence and the exit code
 from the contract (0 ok, 1 wrong answer, 2 bad usage/input, 130 interrupted).
 """
 
-from __future__ import annotations
 
 import json
 import sys

@@ -9,12 +9,10 @@ file's path and bytes, so a warm start neither parses YAML nor validates.
 
 from __future__ import annotations
 
-import ast
 import hashlib
 import importlib.util
 import json
 import os
-import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -167,6 +165,8 @@ def cross_check(questions: Iterable[Question], check_references: bool = True) ->
 
 def _defined_functions(module: str) -> set[str]:
     """Top-level function names of a reference module, read without importing it."""
+    import ast
+
     file = reference_dir() / (module.split(".", 1)[1] + ".py")
     try:
         tree = ast.parse(file.read_text(encoding="utf-8"))
@@ -232,6 +232,7 @@ def _read_cache(cache_file: Path) -> Bank | None:
 def _write_cache(cache_dir: Path, cache_file: Path, by_id: dict[str, Question]) -> None:
     """Best effort: a cache that cannot be written only costs speed."""
     import marshal
+    import tempfile
 
     try:
         cache_dir.mkdir(parents=True, exist_ok=True)
