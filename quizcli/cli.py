@@ -559,6 +559,7 @@ UI = {
         "report_written": "Report written to {path}.",
         "due": "due",
         "new": "new",
+        "due_left": "due left",
     },
     "zh": {
         "mcq": "你的答案（字母；h 提示，s 暂停此题，f 标记问题，u 撤销，q 退出）",
@@ -590,6 +591,7 @@ UI = {
         "report_written": "报告已写入 {path}。",
         "due": "到期",
         "new": "新题",
+        "due_left": "道到期题待复习",
     },
 }
 
@@ -761,7 +763,8 @@ def _run_session(
         i = 0
         while i < len(queue):
             q = queue[i]
-            label = f"{i + 1}/{len(queue)} · {t['due'] if q.id in seen else t['new']}"
+            due_left = sum(1 for later in queue[i:] if later.id in seen)
+            label = f"{i + 1}/{len(queue)} · {t['due'] if q.id in seen else t['new']} · {due_left} {t['due_left']}"
             action, outcome = _ask_one(console, q, lang, session, paths, label=label)
             if action == "quit":
                 break
