@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import os
 import subprocess
 import sys
@@ -58,3 +59,25 @@ def seed_sections(seed: str) -> list[str]:
 
     listing = yaml.safe_load((ROOT / "questions" / "seed_sections.yaml").read_text(encoding="utf-8"))
     return list(listing[seed])
+
+
+def seed_question_files(seed: str) -> list[Path]:
+    """The bank files written from one seed note: questions/*/sNNN.yaml for seed "NNN_<hash>.txt"."""
+    return sorted(ROOT.glob(f"questions/*/s{seed[:3]}.yaml"))
+
+
+def seed_questions(seed: str) -> list[dict]:
+    """The questions of :func:`seed_question_files`, as the YAML has them."""
+    import yaml
+
+    out: list[dict] = []
+    for f in seed_question_files(seed):
+        out.extend(yaml.safe_load(f.read_text(encoding="utf-8"))["questions"])
+    return out
+
+
+def assert_recomputed(q: dict, computed: float) -> None:
+    """An independent recomputation of a numeric question agrees with its value, within its tolerance."""
+    computed = float(computed)
+    assert math.isfinite(computed), q["id"]
+    assert abs(computed - q["value"]) <= q["tolerance"], (q["id"], computed, q["value"])
