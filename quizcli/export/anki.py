@@ -30,6 +30,19 @@ one is newer, in whole seconds, so every note's modification time is kept in
 time (edits you made in Anki win), changed ones get ``max(now, old + 1)``. The note type is
 frozen (see :mod:`.anki_model`): a changed note type would make Anki import copies.
 
+Speed
+-----
+A note is made from its question alone, so whole notes are memoised in
+``<cache>/anki-notes.marshal``: keyed by the question's content (every field but where it
+was defined), ``--lang``, the render versions (``anki_fields.NOTE_VERSION``,
+``markup.RENDER_VERSION``) and, for code questions, the hash of the reference module; the
+value is the note's fields, its content hash and its GUID. Only the notes of changed
+questions are made again, from the rendered fragments memoised in
+``<cache>/anki-html.marshal`` (read only then). Notes and cards are written with two
+``executemany`` into the collection that genanki set up (schema, decks, note type), row for
+row what genanki's ``Note.write_to_db`` would write; genanki's check for invalid HTML tags
+runs when a note is made, not on every export of it.
+
 Writing
 -------
 The package is built in memory and written to a temporary file in the target directory,
@@ -48,7 +61,6 @@ import os
 import sqlite3
 import tempfile
 import time
-import warnings
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -56,12 +68,16 @@ from typing import Any
 
 from ..bank.loader import Bank
 from ..errors import ExportError
+from ..models import Question
 from ..paths import Paths
 from . import anki_model, markup
-from .anki_fields import LANGS, Sources, note_fields, tags
+from .anki_fields import LANGS, NOTE_VERSION, Sources, note_fields, note_source, tags
 
 MTIMES_FILE = "anki-mtimes.json"
-HTML_FILE = "anki-html.json"
+NOTES_FILE = "anki-notes.marshal"
+HTML_FILE = "anki-html.marshal"
+STALE_FILES = ("anki-html.json",)  # memos of earlier versions, removed on export
+NOTE_ENTRIES = 1_500  # old notes kept in the memo (the bank in each --lang, and some edits)
 PACKAGE_NAMES = ("collection.anki2", "collection.anki21", "collection.anki21b")
 
 
@@ -144,6 +160,7 @@ class MtimeBook:
     def __init__(self, path: Path) -> None:
         self.path = path
         self.entries: dict[str, list[Any]] = {}
+        self.changed = False
         try:
             raw = json.loads(path.read_text(encoding="utf-8"))
             if raw.get("version") == 1 and isinstance(raw.get("notes"), dict):
@@ -161,10 +178,13 @@ class MtimeBook:
             return int(old[1])
         new = now if not old else max(now, int(old[1]) + 1)
         self.entries[guid] = [digest, new]
+        self.changed = True
         return new
 
     def save(self) -> None:
         """Best effort: without it, the next export stamps every note with the current time."""
+        if not self.changed:
+            return
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".anki-mtimes-", suffix=".tmp")
@@ -183,6 +203,61 @@ def content_hash(deck: str, fields: list[str], note_tags: list[str]) -> str:
     return h.hexdigest()
 
 
+# --- the notes ----------------------------------------------------------------------------------
+
+
+def _valid_note(value: Any) -> bool:
+    return (
+        isinstance(value, list)
+        and len(value) == 3
+        and isinstance(value[0], list)
+        and len(value[0]) == len(anki_model.FIELDS)
+        and all(isinstance(f, str) for f in value[0])
+        and isinstance(value[1], str)
+        and isinstance(value[2], str)
+    )
+
+
+class Notes:
+    """Each question's note (fields, content hash, GUID), memoised whole by the question's content."""
+
+    def __init__(self, cache: Path, lang: str) -> None:
+        self.lang = lang
+        versions = (NOTE_VERSION, markup.RENDER_VERSION)
+        self.memo = markup.Memo(cache / NOTES_FILE, version=versions, max_entries=NOTE_ENTRIES)
+        self.html = markup.Memo(cache / HTML_FILE)  # rendered fragments, read when a note is made
+        self.sources = Sources(self.html)
+        self.cache = cache
+
+    def get(self, q: Question) -> tuple[list[str], str, str]:
+        fields, digest, guid = self.memo.get(
+            self.lang, note_source(q, self.lang, self.sources), lambda: self._make(q), _valid_note
+        )
+        return fields, digest, guid
+
+    def _make(self, q: Question) -> list[Any]:
+        import genanki
+
+        fields = note_fields(q, self.lang, self.sources, self.html)
+        for value in fields:  # genanki's check, as an error: an unescaped tag would be a bug
+            invalid = genanki.Note._INVALID_HTML_TAG_RE.findall(value)
+            if invalid:
+                raise RuntimeError(f"{q.id}: a field contains invalid HTML tags: {' '.join(invalid)}")
+        note_tags = tags(q)
+        for tag in note_tags:
+            if " " in tag:
+                raise ValueError(f"{q.id}: the tag {tag!r} contains a space")
+        return [fields, content_hash(anki_model.deck_name(q.topic), fields, note_tags), note_guid(q.id)]
+
+    def save(self) -> None:
+        self.memo.save()
+        self.html.save()
+        if self.memo.computed:
+            for name in STALE_FILES:
+                with contextlib.suppress(OSError):
+                    (self.cache / name).unlink(missing_ok=True)
+
+
 # --- the package ---------------------------------------------------------------------------------
 
 
@@ -194,11 +269,54 @@ def _deck_description(topic: str | None) -> str:
     )
 
 
-def _fix_collection(conn: sqlite3.Connection, now: float, mtimes: dict[str, int]) -> None:
+def _write_collection(
+    conn: sqlite3.Connection, notes: list[tuple[int, Question, list[str], str, int]], now: float
+) -> None:
+    """The collection as genanki's ``Package.write_to_db`` writes it, notes and cards in two ``executemany``.
+
+    ``notes``: (position in the bank, question, fields, GUID, modification time), in bank order.
+    genanki sets up the schema, the decks and the note type; note and card ids come from the
+    same counter, in the same order (decks by name, notes in bank order, each note's id then
+    its card's), and the rows hold what ``genanki.Note.write_to_db`` would put in them.
+    """
+    import genanki
+
+    model: Any = anki_model.genanki_model()
+    by_topic: dict[str, list[tuple[int, Question, list[str], str, int]]] = {}
+    for note in notes:
+        by_topic.setdefault(note[1].topic, []).append(note)
+    decks = {}
+    for topic in sorted(by_topic):
+        deck = decks[topic] = genanki.Deck(
+            anki_model.deck_id(topic), anki_model.deck_name(topic), _deck_description(topic)
+        )
+        deck.add_model(model)  # as genanki does for a deck with notes
+    parent = genanki.Deck(anki_model.PARENT_DECK_ID, anki_model.PARENT_DECK, _deck_description(None))
+    ids = itertools.count(int(now * 1000))
+    genanki.Package([parent, *decks.values()]).write_to_db(conn.cursor(), now, ids)
+
+    requirements = [(ord_, any if how == "any" else all, fields) for ord_, how, fields in model._req]
+    note_rows: list[tuple[Any, ...]] = []
+    card_rows: list[tuple[Any, ...]] = []
+    for topic, deck in decks.items():
+        for position, q, fields, guid, mtime in by_topic[topic]:
+            nid = next(ids)
+            note_tags = " " + " ".join(tags(q)) + " "
+            note_rows.append(
+                (nid, guid, anki_model.MODEL_ID, mtime, -1, note_tags, "\x1f".join(fields), fields[0], 0, 0, "")
+            )
+            for ord_, test, required in requirements:
+                if test(fields[i] for i in required):
+                    card_rows.append(
+                        (next(ids), nid, deck.deck_id, ord_, int(now), -1, 0, 0, position, 0, 0, 0, 0, 0, 0, 0, 0, "")
+                    )
+    conn.executemany("INSERT INTO notes VALUES (?,?,?,?,?,?,?,?,?,?,?)", note_rows)
+    conn.executemany("INSERT INTO cards VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", card_rows)
+
+
+def _fix_collection(conn: sqlite3.Connection, now: float) -> None:
     from .anki_progress import collection_crt
 
-    ids = dict(conn.execute("SELECT guid, id FROM notes"))
-    conn.executemany("UPDATE notes SET mod = ? WHERE id = ?", [(m, ids[g]) for g, m in mtimes.items()])
     crt = collection_crt(now)
     models_json, conf_json = conn.execute("SELECT models, conf FROM col").fetchone()
     models = json.loads(models_json)
@@ -224,35 +342,19 @@ def export_anki(
         raise ExportError(f"there are no questions to export{f' in topic {topic!r}' if topic else ''}")
     now = time.time()
 
-    import genanki
-
-    model = anki_model.genanki_model()
-    memo = markup.Memo(paths.cache / HTML_FILE)
-    sources = Sources(memo)
+    made = Notes(paths.cache, lang)
     book = MtimeBook(paths.cache / MTIMES_FILE)
-    decks: dict[str, Any] = {}
-    stamps: dict[str, int] = {}
+    notes = []
     guids: dict[str, str] = {}
     for position, q in enumerate(questions):
-        fields = note_fields(q, lang, sources, memo)
-        note_tags = tags(q)
-        guid = note_guid(q.id)
+        fields, digest, guid = made.get(q)
         guids[q.id] = guid
-        name = anki_model.deck_name(q.topic)
-        stamps[guid] = book.mtime(guid, content_hash(name, fields, note_tags), int(now))
-        deck = decks.get(q.topic)
-        if deck is None:
-            deck = decks[q.topic] = genanki.Deck(anki_model.deck_id(q.topic), name, _deck_description(q.topic))
-        deck.add_note(genanki.Note(model=model, fields=fields, tags=note_tags, guid=guid, due=position))
-    parent = genanki.Deck(anki_model.PARENT_DECK_ID, anki_model.PARENT_DECK, _deck_description(None))
-    package = genanki.Package([parent, *(decks[t] for t in sorted(decks))])
+        notes.append((position, q, fields, guid, book.mtime(guid, digest, int(now))))
 
     conn = sqlite3.connect(":memory:")
     try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("error")  # an unescaped tag would be a bug: fail loudly, not print
-            package.write_to_db(conn.cursor(), now, itertools.count(int(now * 1000)))
-        _fix_collection(conn, now, stamps)
+        _write_collection(conn, notes, now)
+        _fix_collection(conn, now)
         if with_progress:
             from .anki_progress import apply_progress
 
@@ -265,5 +367,5 @@ def export_anki(
         conn.close()
     write_atomic(out, {"collection.anki2": data, "media": b"{}"})
     book.save()
-    memo.save()
-    return ExportResult(path=out, notes=len(questions), decks=len(decks))
+    made.save()
+    return ExportResult(path=out, notes=len(questions), decks=len({q.topic for q in questions}))

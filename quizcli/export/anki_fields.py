@@ -8,9 +8,12 @@ language(s). Language-neutral fields (value, starter, solution, sources) are alw
 from __future__ import annotations
 
 import ast
+import hashlib
 import json
+import marshal
 import re
 from collections.abc import Iterable
+from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +23,10 @@ from ..models import LETTERS, Question
 from . import markup
 from .anki_model import FIELDS
 
+NOTE_VERSION = 1  # bump when the fields made from the same question change (with markup.RENDER_VERSION)
 _CALL = re.compile(r"\b([A-Za-z_]\w*)\s*\(")
+# everything of a question that its note is made from (not where it was defined)
+_CONTENT = attrgetter(*(name for name in Question.__dataclass_fields__ if name not in ("origin", "builtin")))
 LANGS = {"en": ("en",), "zh": ("zh",), "both": ("en", "zh")}
 _LANG_ATTR = {"en": "", "zh": ' lang="zh-Hans"'}
 KIND_LABEL = {"open": "open", "mcq": "multiple choice", "numeric": "numeric", "code": "code"}
@@ -36,16 +42,37 @@ class Sources:
     def __init__(self, memo: markup.Memo | None = None, root: Path | None = None) -> None:
         self.memo = memo or markup.Memo()
         self.root = root
+        self._texts: dict[str, tuple[str, str]] = {}
         self._modules: dict[str, tuple[list[str], dict[str, Any]]] = {}
+
+    def _file(self, module: str) -> Path:
+        return (self.root or reference_dir()) / (module.split(".", 1)[1] + ".py")
+
+    def _unreadable(self, module: str, qid: str, exc: Exception) -> ExportError:
+        return ExportError(f"cannot read the reference solution of {qid} in {self._file(module)} ({exc})")
+
+    def _text(self, module: str, qid: str) -> tuple[str, str]:
+        """The module's text and its hash."""
+        if module not in self._texts:
+            try:
+                text = self._file(module).read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError) as exc:
+                raise self._unreadable(module, qid, exc) from None
+            self._texts[module] = (text, hashlib.sha256(text.encode()).hexdigest())
+        return self._texts[module]
+
+    def digest(self, q: Question) -> str:
+        """The hash of the module that holds the reference solution of a code question."""
+        assert q.reference
+        return self._text(q.reference.partition(":")[0], q.id)[1]
 
     def _module(self, module: str, qid: str) -> tuple[list[str], dict[str, Any]]:
         if module not in self._modules:
-            file = (self.root or reference_dir()) / (module.split(".", 1)[1] + ".py")
+            text = self._text(module, qid)[0]
             try:
-                text = file.read_text(encoding="utf-8")
                 index = json.loads(self.memo.get("ast1", text, lambda: json.dumps(_index(text))))
-            except (OSError, SyntaxError, UnicodeDecodeError) as exc:
-                raise ExportError(f"cannot read the reference solution of {qid} in {file} ({exc})") from None
+            except SyntaxError as exc:
+                raise self._unreadable(module, qid, exc) from None
             self._modules[module] = (text.splitlines(), index)
         return self._modules[module]
 
@@ -163,6 +190,16 @@ def _corrections(q: Question, langs: tuple[str, ...], md: markup.Memo) -> str:
         fix = _per_lang(langs, {lang: md.markdown(n["correction"][lang]) for lang in langs})
         items.append(f'<li>{claim}{fix}<div class="why">{markup.text(n["ref"])}</div></li>')
     return "<ul>" + "".join(items) + "</ul>"
+
+
+def note_source(q: Question, lang: str, sources: Sources) -> bytes:
+    """Everything :func:`note_fields` reads, as bytes: the question, ``lang``, the reference module's hash.
+
+    marshal's version 0 has no back-references nor interned strings, so equal content gives
+    equal bytes whether the bank was parsed from YAML or read from its cache.
+    """
+    reference = sources.digest(q) if q.kind == "code" and q.reference else ""
+    return marshal.dumps((NOTE_VERSION, markup.RENDER_VERSION, lang, reference, _CONTENT(q)), 0)
 
 
 def note_fields(q: Question, lang: str, sources: Sources, md: markup.Memo | None = None) -> list[str]:

@@ -12,14 +12,16 @@
 
 markdown-it-py takes about 0.1 ms per kilobyte; an export renders a few thousand texts, so
 results are memoised by the hash of the source text (:class:`Memo`, kept in the cache
-directory next to the parsed bank) and only changed texts are rendered again.
+directory next to the parsed bank) and only changed texts are rendered again. The export
+memoises whole notes the same way (see :mod:`.anki`), so this memo is read only for the
+notes whose question changed.
 """
 
 from __future__ import annotations
 
 import hashlib
 import html
-import json
+import marshal
 import os
 import re
 import tempfile
@@ -111,49 +113,76 @@ def _math(tex: str, display: bool) -> str:
     return f"\\[{body}\\]" if display else f"\\({body}\\)"
 
 
+def _is_str(value: Any) -> bool:
+    return isinstance(value, str)
+
+
 class Memo:
-    """Rendered HTML (and other derived text) by hash of its source, loaded from and saved to a JSON file."""
+    """Derived values (rendered HTML, whole notes) by hash of their source, kept in a marshal file.
+
+    The file is read on the first lookup, so a memo that is never consulted costs nothing. Values
+    are whatever marshal stores (strings, lists, ...); ``valid`` rejects an entry of the wrong
+    shape, which is then computed again. A file of another ``version`` is ignored.
+    """
 
     MAX_ENTRIES = 50_000
 
-    def __init__(self, path: Path | None = None) -> None:
+    def __init__(self, path: Path | None = None, version: Any = RENDER_VERSION, max_entries: int = MAX_ENTRIES) -> None:
         self.path = path
-        self.old: dict[str, str] = {}
-        self.used: dict[str, str] = {}
-        if path is not None:
-            try:
-                raw = json.loads(path.read_text(encoding="utf-8"))
-                if isinstance(raw, dict) and raw.get("version") == RENDER_VERSION and isinstance(raw.get("html"), dict):
-                    self.old = raw["html"]
-            except (OSError, ValueError):
-                pass
+        self.version = version
+        self.max_entries = max_entries
+        self._old: dict[bytes, Any] | None = None
+        self.used: dict[bytes, Any] = {}
+        self.computed = 0
 
-    def get(self, kind: str, src: str, compute: Callable[[], str]) -> str:
+    @property
+    def old(self) -> dict[bytes, Any]:
+        """The entries of the file (read now if not yet)."""
+        if self._old is None:
+            self._old = {}
+            if self.path is not None:
+                try:
+                    raw = marshal.loads(self.path.read_bytes())
+                    if isinstance(raw, dict) and raw.get("version") == self.version:
+                        entries = raw.get("entries")
+                        self._old = entries if isinstance(entries, dict) else {}
+                except (OSError, ValueError, EOFError, TypeError):
+                    pass
+        return self._old
+
+    def get(
+        self, kind: str, src: str | bytes, compute: Callable[[], Any], valid: Callable[[Any], bool] = _is_str
+    ) -> Any:
         """``compute()``, memoised by (kind, src)."""
-        key = hashlib.blake2b(f"{kind}\0{src}".encode(), digest_size=12).hexdigest()
+        h = hashlib.sha256(kind.encode())
+        h.update(b"\0")
+        h.update(src if isinstance(src, bytes) else src.encode())
+        key = h.digest()[:16]
         out = self.used.get(key)
         if out is None:
             out = self.old.get(key)
-            if not isinstance(out, str):
+            if out is None or not valid(out):
                 out = compute()
+                self.computed += 1
             self.used[key] = out
         return out
 
     def markdown(self, src: str, inline: bool = False) -> str:
-        return self.get(f"md{int(inline)}", src, lambda: markdown(src, inline))
+        out: str = self.get(f"md{int(inline)}", src, lambda: markdown(src, inline))
+        return out
 
     def save(self) -> None:
-        """Best effort; old entries are kept unless the file would grow past ``MAX_ENTRIES``."""
-        if self.path is None or self.used.keys() <= self.old.keys():
+        """Best effort; old entries are kept unless the file would grow past ``max_entries``."""
+        if self.path is None or not self.computed:
             return
-        entries = {**self.old, **self.used} if len(self.old) + len(self.used) <= self.MAX_ENTRIES else self.used
+        entries = {**self.old, **self.used} if len(self.old) + len(self.used) <= self.max_entries else self.used
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".anki-html-", suffix=".tmp")
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                json.dump({"version": RENDER_VERSION, "html": entries}, fh, ensure_ascii=False, separators=(",", ":"))
+            fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=f".{self.path.stem}-", suffix=".tmp")
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(marshal.dumps({"version": self.version, "entries": entries}))
             os.replace(tmp, self.path)
-        except OSError:
+        except (OSError, ValueError):
             pass
 
 
