@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import math
 import os
+import re
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT.parent / "shared" / "seeds"
+SHARED = Path(os.environ.get("QUIZ_SHARED", ROOT.parent / "shared"))
+CATALOGUE = SHARED / "spec" / "code-questions.md"
 
 
 def quiz_command() -> list[str]:
@@ -53,6 +57,17 @@ def run_quiz(quiz_home: Path):
     return run
 
 
+def catalogue_sections() -> dict[str, list[str]]:
+    """The functions of the required code-question catalogue (shared/spec/code-questions.md), by section."""
+    sections: dict[str, list[str]] = {}
+    for line in CATALOGUE.read_text(encoding="utf-8").splitlines():
+        if line.startswith("## "):
+            sections[line[3:].strip()] = []
+        elif m := re.match(r"^\| `([a-z_0-9]+)\(", line):
+            sections[list(sections)[-1]].append(m.group(1))
+    return sections
+
+
 def seed_sections(seed: str) -> list[str]:
     """The hand-reviewed list of sections of one seed note (questions/seed_sections.yaml)."""
     import yaml
@@ -76,8 +91,23 @@ def seed_questions(seed: str) -> list[dict]:
     return out
 
 
-def assert_recomputed(q: dict, computed: float) -> None:
-    """An independent recomputation of a numeric question agrees with its value, within its tolerance."""
-    computed = float(computed)
-    assert math.isfinite(computed), q["id"]
-    assert abs(computed - q["value"]) <= q["tolerance"], (q["id"], computed, q["value"])
+def recomputation_tests(seed: str, compute: dict[str, Callable[[], float]], min_numeric: int = 1) -> tuple:
+    """The tests of a tests/test_numeric_sNNN.py module, for its ``compute``: question id -> a function that
+    recomputes the answer independently of the YAML. Bind them to test_* names in that module."""
+    numeric = {q["id"]: q for q in seed_questions(seed) if q["kind"] == "numeric"}
+
+    def test_files_exist() -> None:
+        assert seed_question_files(seed), f"no questions/*/s{seed[:3]}.yaml file found"
+        assert len(numeric) >= min_numeric, "too few numeric questions"
+
+    def test_every_numeric_question_is_recomputed() -> None:
+        assert sorted(numeric) == sorted(compute)
+
+    @pytest.mark.parametrize("qid", sorted(compute))
+    def test_numeric_value(qid: str) -> None:
+        q = numeric[qid]
+        computed = float(compute[qid]())
+        assert math.isfinite(computed), qid
+        assert abs(computed - q["value"]) <= q["tolerance"], (qid, computed, q["value"])
+
+    return test_files_exist, test_every_numeric_question_is_recomputed, test_numeric_value

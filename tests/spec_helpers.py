@@ -101,6 +101,11 @@ def run_recorded(fn: Any, case: Case) -> Outcome:
     return Outcome(status, value, [w.category for w in caught])
 
 
+def reference_outcomes(spec: FunctionSpec, seed: int | str) -> list[tuple[Case, Outcome]]:
+    """Each case of the seed with what the reference did on it (warnings recorded)."""
+    return [(c, run_recorded(spec.reference, c)) for c in cases_for(spec, seed)]
+
+
 def tolerance(spec: FunctionSpec, case: Case) -> tuple[float, float]:
     return (spec.rtol if case.rtol is None else case.rtol, spec.atol if case.atol is None else case.atol)
 

@@ -13,7 +13,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 import yaml
-from spec_helpers import SEEDS, SPECS, call, cases_by_name, cases_for, run_recorded, tolerance
+from spec_helpers import SEEDS, SPECS, call, cases_by_name, cases_for, reference_outcomes, tolerance
 
 from quizcli.grader import run
 from quizcli.grader.cases import convolution as section
@@ -26,9 +26,7 @@ INT_FUNCTIONS = {"conv2d_output_size", "conv_transpose2d_output_size", "conv2d_m
 @pytest.mark.parametrize("name", FUNCTIONS)
 @pytest.mark.parametrize("seed", SEEDS)
 def test_reference_returns_a_positive_int_or_a_float_array(name, seed):
-    spec = SPECS[name]
-    for case in cases_for(spec, seed):
-        out = run_recorded(spec.reference, case)
+    for case, out in reference_outcomes(SPECS[name], seed):
         assert out.status == "ok", (case.name, out.value)
         if name in INT_FUNCTIONS:
             assert isinstance(out.value, int) and out.value >= 1, (case.name, out.value)

@@ -2,21 +2,17 @@
 
 from __future__ import annotations
 
-import os
 import re
-from pathlib import Path
 
 import pytest
 import yaml
 
-from conftest import ROOT, seed_questions, seed_sections
+from conftest import ROOT, SHARED, catalogue_sections, seed_questions, seed_sections
 from quizcli.bank.loader import builtin_dir, load_bank
 from quizcli.models import LETTERS
 from quizcli.paths import Paths
 
-SHARED = Path(os.environ.get("QUIZ_SHARED", ROOT.parent / "shared"))
 SEEDS = SHARED / "seeds"
-CATALOGUE = SHARED / "spec" / "code-questions.md"
 SEED_NOTES = sorted(yaml.safe_load((ROOT / "questions" / "seed_sections.yaml").read_text(encoding="utf-8")))
 # Notes whose listed sections are also in the order of their first mention: in the others a section's
 # title appears earlier in the text (in an outline, or inside an earlier section) than the section itself.
@@ -35,8 +31,7 @@ def seeds() -> dict[str, str]:
 
 
 def catalogue_functions() -> list[str]:
-    text = CATALOGUE.read_text(encoding="utf-8")
-    return re.findall(r"^\| `([a-z_0-9]+)\(", text, flags=re.M)
+    return [f for functions in catalogue_sections().values() for f in functions]
 
 
 def test_every_catalogue_function_is_a_code_question(bank) -> None:

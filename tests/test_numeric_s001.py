@@ -7,9 +7,8 @@ with the catalogue reference solutions where one applies, else with NumPy or pla
 from __future__ import annotations
 
 import numpy as np
-import pytest
 
-from conftest import assert_recomputed, seed_question_files, seed_questions
+from conftest import recomputation_tests
 from reference_impls import activations_losses as al
 from reference_impls import classical_ml as cml
 from reference_impls import convolution as conv
@@ -20,8 +19,6 @@ from reference_impls import regularization as reg
 from reference_impls import transformers as tfm
 
 SEED = "001_857ffb1902a89357.txt"
-FILES = seed_question_files(SEED)
-NUMERIC = {q["id"]: q for q in seed_questions(SEED) if q["kind"] == "numeric"}
 
 
 # ---------------------------------------------------------------- activations
@@ -347,15 +344,4 @@ COMPUTE = {
 }
 
 
-def test_files_exist():
-    assert FILES, "no questions/*/s001.yaml file found"
-    assert NUMERIC, "no numeric question found"
-
-
-def test_every_numeric_question_is_recomputed():
-    assert sorted(NUMERIC) == sorted(COMPUTE)
-
-
-@pytest.mark.parametrize("qid", sorted(COMPUTE))
-def test_numeric_value(qid):
-    assert_recomputed(NUMERIC[qid], COMPUTE[qid]())
+test_files_exist, test_every_numeric_question_is_recomputed, test_numeric_value = recomputation_tests(SEED, COMPUTE)

@@ -10,9 +10,8 @@ from __future__ import annotations
 import math
 
 import numpy as np
-import pytest
 
-from conftest import assert_recomputed, seed_question_files, seed_questions
+from conftest import recomputation_tests
 from reference_impls import activations_losses as al
 from reference_impls import classical_ml as cml
 from reference_impls import convolution as conv
@@ -20,8 +19,6 @@ from reference_impls import optimizers as opt
 from reference_impls import regularization as reg
 
 SEED = "002_2040fa34d8cb1fa8.txt"
-FILES = seed_question_files(SEED)
-NUMERIC = {q["id"]: q for q in seed_questions(SEED) if q["kind"] == "numeric"}
 
 # VGG16, configuration D: 3x3 convs with padding 1, "M" = 2x2 max-pool with stride 2
 VGG16_CFG = [64, 64, "M", 128, 128, "M", 256, 256, 256, "M", 512, 512, 512, "M", 512, 512, 512, "M"]
@@ -235,19 +232,9 @@ RECOMPUTE = {
 }
 
 
-# ---------------------------------------------------------------- tests
-def test_files_exist_and_have_numeric_questions():
-    assert FILES, "no questions/*/s002.yaml files"
-    assert len(NUMERIC) >= 20
-
-
-def test_every_numeric_question_is_recomputed():
-    assert set(NUMERIC) == set(RECOMPUTE)
-
-
-@pytest.mark.parametrize("qid", sorted(RECOMPUTE))
-def test_numeric_value_matches_recomputation(qid):
-    assert_recomputed(NUMERIC[qid], RECOMPUTE[qid]())
+test_files_exist, test_every_numeric_question_is_recomputed, test_numeric_value = recomputation_tests(
+    SEED, RECOMPUTE, min_numeric=20
+)
 
 
 # ---------------------------------------------------------------- facts behind some mcq/open answers

@@ -7,17 +7,14 @@ the catalogue reference solutions where one applies, else with NumPy, torch or p
 from __future__ import annotations
 
 import numpy as np
-import pytest
 import torch
 
-from conftest import assert_recomputed, seed_question_files, seed_questions
+from conftest import recomputation_tests
 from reference_impls import classical_ml as cml
 from reference_impls import convolution as conv
 from reference_impls import normalization as nrm
 
 SEED = "003_11fe8523ef678ab4.txt"
-FILES = seed_question_files(SEED)
-NUMERIC = {q["id"]: q for q in seed_questions(SEED) if q["kind"] == "numeric"}
 
 
 def _with_exact_covariance(cov: np.ndarray, n: int = 500, seed: int = 0) -> np.ndarray:
@@ -216,15 +213,4 @@ COMPUTE = {
 }
 
 
-def test_files_exist():
-    assert FILES, "no questions/*/s003.yaml file found"
-    assert NUMERIC, "no numeric question found"
-
-
-def test_every_numeric_question_is_recomputed():
-    assert sorted(NUMERIC) == sorted(COMPUTE)
-
-
-@pytest.mark.parametrize("qid", sorted(COMPUTE))
-def test_numeric_value(qid):
-    assert_recomputed(NUMERIC[qid], COMPUTE[qid]())
+test_files_exist, test_every_numeric_question_is_recomputed, test_numeric_value = recomputation_tests(SEED, COMPUTE)

@@ -11,9 +11,8 @@ from __future__ import annotations
 import math
 
 import numpy as np
-import pytest
 
-from conftest import assert_recomputed, seed_question_files, seed_questions
+from conftest import recomputation_tests
 from reference_impls import activations_losses as al
 from reference_impls import classical_ml as cml
 from reference_impls import convolution as conv
@@ -21,8 +20,6 @@ from reference_impls import normalization as nrm
 from reference_impls import optimizers as opt
 
 SEED = "004_8020d1ea39e4eaa3.txt"
-FILES = seed_question_files(SEED)
-NUMERIC = {q["id"]: q for q in seed_questions(SEED) if q["kind"] == "numeric"}
 
 
 def _torch():
@@ -338,15 +335,4 @@ COMPUTE = {
 }
 
 
-def test_files_exist():
-    assert FILES, "no questions/*/s004.yaml file found"
-    assert NUMERIC, "no numeric question found"
-
-
-def test_every_numeric_question_is_recomputed():
-    assert sorted(NUMERIC) == sorted(COMPUTE)
-
-
-@pytest.mark.parametrize("qid", sorted(COMPUTE))
-def test_numeric_value(qid):
-    assert_recomputed(NUMERIC[qid], COMPUTE[qid]())
+test_files_exist, test_every_numeric_question_is_recomputed, test_numeric_value = recomputation_tests(SEED, COMPUTE)

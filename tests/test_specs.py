@@ -28,6 +28,7 @@ from spec_helpers import (
     grade,
     load_golden,
     recognised,
+    reference_outcomes,
     run_recorded,
     same,
     same_case,
@@ -35,84 +36,16 @@ from spec_helpers import (
     seed_value,
 )
 
+from conftest import catalogue_sections
 from quizcli.grader.cases import SECTIONS
 from quizcli.grader.compare import compare
 from quizcli.grader.spec import Case
 
-SECTION_FUNCTIONS = {
-    "activations_losses": [
-        "softmax",
-        "log_softmax",
-        "sigmoid",
-        "cross_entropy",
-        "bce_with_logits",
-        "smooth_l1_loss",
-        "smooth_l1_grad",
-        "label_smoothing",
-    ],
-    "normalization": [
-        "batchnorm_forward",
-        "batchnorm_backward",
-        "batchnorm2d_forward",
-        "batchnorm_eval",
-        "update_running_stats",
-        "layer_norm",
-        "instance_norm",
-        "group_norm",
-    ],
-    "regularization": ["dropout", "clip_grad_norm", "xavier_uniform_bound", "he_normal_std"],
-    "optimizers": [
-        "momentum_step",
-        "nesterov_step",
-        "adagrad_step",
-        "rmsprop_step",
-        "adadelta_step",
-        "adam_step",
-        "newton_minimize",
-    ],
-    "detection": [
-        "box_iou",
-        "generalized_box_iou",
-        "distance_box_iou",
-        "complete_box_iou",
-        "nms",
-        "average_precision",
-    ],
-    "convolution": [
-        "conv2d",
-        "depthwise_conv2d",
-        "depthwise_separable_conv2d",
-        "conv_transpose2d",
-        "conv2d_output_size",
-        "conv_transpose2d_output_size",
-        "conv2d_macs",
-        "max_pool2d",
-        "max_pool2d_backward",
-        "avg_pool2d_backward",
-        "receptive_field",
-        "bilinear_sample",
-    ],
-    "transformers": [
-        "sinusoidal_positional_encoding",
-        "scaled_dot_product_attention",
-        "swin_relative_position_index",
-        "swin_attention_mask",
-    ],
-    "classical_ml": [
-        "hamming_distance",
-        "pca",
-        "kmeans",
-        "kmeans_plus_plus_init",
-        "min_max_scale",
-        "standardize",
-        "logistic_regression_loss_grad",
-        "gaussian_mle",
-        "classify_critical_point",
-        "solve_equality_qp",
-        "viterbi",
-    ],
+SECTION_OF = {
+    spec.function: section
+    for section in SECTIONS
+    for spec in importlib.import_module(f"quizcli.grader.cases.{section}").SPECS
 }
-SECTION_OF = {f: section for section, functions in SECTION_FUNCTIONS.items() for f in functions}
 STABLE = {
     "softmax",
     "log_softmax",
@@ -146,12 +79,14 @@ FUNCTIONS = sorted(SPECS)
 # ---------------------------------------------------------------- registration
 
 
-def test_sections_register_exactly_their_functions():
-    assert tuple(SECTION_FUNCTIONS) == SECTIONS
-    for section in SECTIONS:
+def test_sections_register_exactly_the_catalogue_functions():
+    """Section by section, the specs are the functions of the required catalogue, with their references."""
+    catalogue = catalogue_sections()
+    assert len(catalogue) == len(SECTIONS)
+    for section, (heading, functions) in zip(SECTIONS, catalogue.items(), strict=True):
         module = importlib.import_module(f"quizcli.grader.cases.{section}")
         names = [s.function for s in module.SPECS]
-        assert sorted(names) == sorted(SECTION_FUNCTIONS[section]), section
+        assert sorted(names) == sorted(functions), heading
         assert len(names) == len(set(names)), section
         references = importlib.import_module(f"reference_impls.{section}")
         for spec in module.SPECS:
@@ -242,8 +177,7 @@ def _arrays(value):
 def test_reference_runs_clean_on_every_case(function, seed):
     """Finite values, float64 arrays (int64 where the function returns indices), the required exception, and no RuntimeWarning, stable or not."""
     spec = SPECS[function]
-    for case in cases_for(spec, seed):
-        out = run_recorded(spec.reference, case)
+    for case, out in reference_outcomes(spec, seed):
         assert not out.runtime_warning, (case.name, out.warnings)
         if case.raises is not None:
             assert out.status == "raised" and type(out.value).__name__ == case.raises, case.name
