@@ -59,8 +59,8 @@ INT_DTYPE = {"nms": "int64"}
 SIGN_FREE = {"pca"}
 INT_ARRAYS = {"nms", "swin_relative_position_index", "kmeans", "viterbi"}  # the only int64 array outputs
 RAISES = {"hamming_distance"}  # the only functions with cases where the catalogue requires an exception
-# A known mistake returns a value on every case that requires none, except these (a diverging Newton variant raises on
-# Rosenbrock, a PCA variant on some shapes; the grader judges them by the cases where they returned a value).
+# A known mistake returns a value on every case that requires none, except these (Newton variants overflow on
+# Rosenbrock, PCA's vt-columns has a shape mismatch when m < n; the grader judges them where they returned a value).
 MISTAKES_MAY_RAISE = {"newton_minimize", "pca"}
 # Mistake keys are kebab-case, except in these sections, written before that convention: snake_case.
 SNAKE_CASE_KEYS = {"activations_losses", "normalization", "regularization"}
@@ -175,7 +175,7 @@ def _arrays(value):
 @pytest.mark.parametrize("seed", SEEDS)
 @pytest.mark.parametrize("function", FUNCTIONS)
 def test_reference_runs_clean_on_every_case(function, seed):
-    """Finite values, float64 arrays (int64 where the function returns indices), the required exception, and no RuntimeWarning, stable or not."""
+    """No RuntimeWarning, stable or not; the required exception; finite values; float64 arrays (int64 for indices)."""
     spec = SPECS[function]
     for case, out in reference_outcomes(spec, seed):
         assert not out.runtime_warning, (case.name, out.warnings)
