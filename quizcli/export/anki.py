@@ -205,37 +205,38 @@ def content_hash(deck: str, fields: list[str], note_tags: list[str]) -> str:
 
 # --- the notes ----------------------------------------------------------------------------------
 
+# A note as the memo keeps it: what its rows need, made once per content (see Notes).
+Entry = list[Any]  # [guid, tags, fields joined by \x1f, sort field, card template ords, content hash]
 
-def _valid_note(value: Any) -> bool:
+
+def _valid_entry(value: Any) -> bool:
     return (
         isinstance(value, list)
-        and len(value) == 3
-        and isinstance(value[0], list)
-        and len(value[0]) == len(anki_model.FIELDS)
-        and all(isinstance(f, str) for f in value[0])
-        and isinstance(value[1], str)
-        and isinstance(value[2], str)
+        and len(value) == 6
+        and all(isinstance(value[i], str) for i in (0, 1, 2, 3, 5))
+        and isinstance(value[4], list)
+        and all(isinstance(o, int) for o in value[4])
     )
 
 
 class Notes:
-    """Each question's note (fields, content hash, GUID), memoised whole by the question's content."""
+    """Each question's note, memoised whole by everything it is made from (see "Speed" above)."""
 
     def __init__(self, cache: Path, lang: str) -> None:
+        self.cache = cache
         self.lang = lang
-        versions = (NOTE_VERSION, markup.RENDER_VERSION)
+        versions = (NOTE_VERSION, markup.RENDER_VERSION, anki_model.MODEL_ID)
         self.memo = markup.Memo(cache / NOTES_FILE, version=versions, max_entries=NOTE_ENTRIES)
         self.html = markup.Memo(cache / HTML_FILE)  # rendered fragments, read when a note is made
         self.sources = Sources(self.html)
-        self.cache = cache
 
-    def get(self, q: Question) -> tuple[list[str], str, str]:
-        fields, digest, guid = self.memo.get(
-            self.lang, note_source(q, self.lang, self.sources), lambda: self._make(q), _valid_note
+    def get(self, q: Question) -> Entry:
+        entry: Entry = self.memo.get(
+            self.lang, note_source(q, self.lang, self.sources), lambda: self._make(q), _valid_entry
         )
-        return fields, digest, guid
+        return entry
 
-    def _make(self, q: Question) -> list[Any]:
+    def _make(self, q: Question) -> Entry:
         import genanki
 
         fields = note_fields(q, self.lang, self.sources, self.html)
@@ -247,7 +248,13 @@ class Notes:
         for tag in note_tags:
             if " " in tag:
                 raise ValueError(f"{q.id}: the tag {tag!r} contains a space")
-        return [fields, content_hash(anki_model.deck_name(q.topic), fields, note_tags), note_guid(q.id)]
+        ords = [
+            ord_
+            for ord_, how, required in anki_model.CARD_REQUIREMENTS
+            if (any if how == "any" else all)(fields[i] for i in required)
+        ]
+        digest = content_hash(anki_model.deck_name(q.topic), fields, note_tags)
+        return [note_guid(q.id), " " + " ".join(note_tags) + " ", "\x1f".join(fields), fields[0], ords, digest]
 
     def save(self) -> None:
         self.memo.save()
@@ -269,64 +276,59 @@ def _deck_description(topic: str | None) -> str:
     )
 
 
-def _write_collection(
-    conn: sqlite3.Connection, notes: list[tuple[int, Question, list[str], str, int]], now: float
-) -> None:
-    """The collection as genanki's ``Package.write_to_db`` writes it, notes and cards in two ``executemany``.
+def _write_collection(conn: sqlite3.Connection, notes: list[tuple[int, str, Entry, int]], now: float) -> None:
+    """The collection genanki's ``Package.write_to_db`` writes, with the notes and cards in two ``executemany``.
 
-    ``notes``: (position in the bank, question, fields, GUID, modification time), in bank order.
-    genanki sets up the schema, the decks and the note type; note and card ids come from the
-    same counter, in the same order (decks by name, notes in bank order, each note's id then
-    its card's), and the rows hold what ``genanki.Note.write_to_db`` would put in them.
+    ``notes``: (position in the bank, topic, entry, modification time), in bank order. The
+    schema and ``col`` row are genanki's, the decks and the note type its JSON as its decks
+    leave it (the note type written last, by the last deck), with our note type's ``mod``,
+    ``crt`` and ``conf``. Note and card ids come from one counter in genanki's order (decks by
+    name, notes in bank order, each note's id then its cards'), and the rows hold what
+    ``genanki.Note.write_to_db`` puts in them, the note's ``mod`` being its modification time.
     """
-    import genanki
+    from genanki import Deck
+    from genanki.apkg_col import APKG_COL
+    from genanki.apkg_schema import APKG_SCHEMA
 
-    model: Any = anki_model.genanki_model()
-    by_topic: dict[str, list[tuple[int, Question, list[str], str, int]]] = {}
-    for note in notes:
-        by_topic.setdefault(note[1].topic, []).append(note)
-    decks = {}
-    for topic in sorted(by_topic):
-        deck = decks[topic] = genanki.Deck(
-            anki_model.deck_id(topic), anki_model.deck_name(topic), _deck_description(topic)
-        )
-        deck.add_model(model)  # as genanki does for a deck with notes
-    parent = genanki.Deck(anki_model.PARENT_DECK_ID, anki_model.PARENT_DECK, _deck_description(None))
-    ids = itertools.count(int(now * 1000))
-    genanki.Package([parent, *decks.values()]).write_to_db(conn.cursor(), now, ids)
-
-    requirements = [(ord_, any if how == "any" else all, fields) for ord_, how, fields in model._req]
-    note_rows: list[tuple[Any, ...]] = []
-    card_rows: list[tuple[Any, ...]] = []
-    for topic, deck in decks.items():
-        for position, q, fields, guid, mtime in by_topic[topic]:
-            nid = next(ids)
-            note_tags = " " + " ".join(tags(q)) + " "
-            note_rows.append(
-                (nid, guid, anki_model.MODEL_ID, mtime, -1, note_tags, "\x1f".join(fields), fields[0], 0, 0, "")
-            )
-            for ord_, test, required in requirements:
-                if test(fields[i] for i in required):
-                    card_rows.append(
-                        (next(ids), nid, deck.deck_id, ord_, int(now), -1, 0, 0, position, 0, 0, 0, 0, 0, 0, 0, 0, "")
-                    )
-    conn.executemany("INSERT INTO notes VALUES (?,?,?,?,?,?,?,?,?,?,?)", note_rows)
-    conn.executemany("INSERT INTO cards VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", card_rows)
-
-
-def _fix_collection(conn: sqlite3.Connection, now: float) -> None:
     from .anki_progress import collection_crt
 
-    crt = collection_crt(now)
-    models_json, conf_json = conn.execute("SELECT models, conf FROM col").fetchone()
+    by_topic: dict[str, list[tuple[int, str, Entry, int]]] = {}
+    for note in notes:
+        by_topic.setdefault(note[1], []).append(note)
+    topics = sorted(by_topic)
+    conn.executescript(APKG_SCHEMA)
+    conn.executescript(APKG_COL)
+    decks_json, models_json, conf_json = conn.execute("SELECT decks, models, conf FROM col").fetchone()
+    decks = json.loads(decks_json)
+    parent = Deck(anki_model.PARENT_DECK_ID, anki_model.PARENT_DECK, _deck_description(None))
+    decks[str(parent.deck_id)] = parent.to_json()
+    for topic in topics:
+        deck = Deck(anki_model.deck_id(topic), anki_model.deck_name(topic), _deck_description(topic))
+        decks[str(deck.deck_id)] = deck.to_json()
     models = json.loads(models_json)
-    for mid, model in models.items():
-        if int(mid) == anki_model.MODEL_ID:
-            model["mod"] = anki_model.MODEL_MTIME
+    model = anki_model.genanki_model().to_json(now, anki_model.deck_id(topics[-1]))
+    model["mod"] = anki_model.MODEL_MTIME
+    models[str(anki_model.MODEL_ID)] = model
     conf = json.loads(conf_json)
     conf["schedVer"] = 2
     conf["curModel"] = str(anki_model.MODEL_ID)
-    conn.execute("UPDATE col SET crt = ?, models = ?, conf = ?", (crt, json.dumps(models), json.dumps(conf)))
+    conn.execute(
+        "UPDATE col SET crt = ?, decks = ?, models = ?, conf = ?",
+        (collection_crt(now), json.dumps(decks), json.dumps(models), json.dumps(conf)),
+    )
+
+    ids = itertools.count(int(now * 1000))
+    note_rows: list[tuple[Any, ...]] = []
+    card_rows: list[tuple[Any, ...]] = []
+    for topic in topics:
+        did = anki_model.deck_id(topic)
+        for position, _, (guid, note_tags, fields, sort_field, ords, _), mtime in by_topic[topic]:
+            nid = next(ids)
+            note_rows.append((nid, guid, anki_model.MODEL_ID, mtime, -1, note_tags, fields, sort_field, 0, 0, ""))
+            for ord_ in ords:
+                card_rows.append((next(ids), nid, did, ord_, int(now), -1, 0, 0, position, 0, 0, 0, 0, 0, 0, 0, 0, ""))
+    conn.executemany("INSERT INTO notes VALUES (?,?,?,?,?,?,?,?,?,?,?)", note_rows)
+    conn.executemany("INSERT INTO cards VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", card_rows)
 
 
 def export_anki(
@@ -347,14 +349,13 @@ def export_anki(
     notes = []
     guids: dict[str, str] = {}
     for position, q in enumerate(questions):
-        fields, digest, guid = made.get(q)
-        guids[q.id] = guid
-        notes.append((position, q, fields, guid, book.mtime(guid, digest, int(now))))
+        entry = made.get(q)
+        guids[q.id] = guid = entry[0]
+        notes.append((position, q.topic, entry, book.mtime(guid, entry[5], int(now))))
 
     conn = sqlite3.connect(":memory:")
     try:
         _write_collection(conn, notes, now)
-        _fix_collection(conn, now)
         if with_progress:
             from .anki_progress import apply_progress
 

@@ -38,10 +38,12 @@ from __future__ import annotations
 import json
 import sqlite3
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..paths import Paths
-from ..scheduler import LEARNING_STEPS, RELEARNING_STEPS, CardState
+
+if TYPE_CHECKING:  # imported where used: an export without --with-progress needs collection_crt only
+    from ..scheduler import CardState
 
 CRT_DAYS = 3650
 ROLLOVER_HOURS = 4
@@ -81,6 +83,8 @@ def _interval(card: CardState, at: float) -> int:
 
 def card_row(card: CardState, now: float, suspended: bool, retention: float, decay: float | None) -> dict[str, Any]:
     """Anki's card columns for one FSRS card state."""
+    from ..scheduler import LEARNING_STEPS, RELEARNING_STEPS
+
     assert card.due is not None
     row: dict[str, Any] = {"reps": card.reps, "lapses": card.lapses, "left": 0, "ivl": 0, "factor": 0}
     later_day = day_number(card.due, now) > CRT_DAYS
@@ -114,7 +118,7 @@ def card_row(card: CardState, now: float, suspended: bool, retention: float, dec
 def apply_progress(conn: sqlite3.Connection, paths: Paths, card_ids: dict[str, int], now: float) -> int:
     """Write scheduling and review log of the questions in ``card_ids``; returns how many cards."""
     from ..config import load_config
-    from ..scheduler import make_scheduler, review
+    from ..scheduler import CardState, make_scheduler, review
     from ..store import Store
 
     with Store.open(paths.db, create=False) as store:
