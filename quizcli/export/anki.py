@@ -219,13 +219,43 @@ def _valid_entry(value: Any) -> bool:
     )
 
 
+def genanki_stamp() -> str:
+    """Where genanki is installed and the size and time of each of its files, without importing it.
+
+    Everything the export memoises from genanki (GUIDs, card ords, its SQL and JSON) is valid
+    for this stamp only.
+    """
+    import importlib.util
+
+    spec = importlib.util.find_spec("genanki")
+    if spec is None or not spec.submodule_search_locations:
+        return ""
+    folder = spec.submodule_search_locations[0]
+    with os.scandir(folder) as it:
+        files = sorted((e.name, e.stat().st_size, e.stat().st_mtime_ns) for e in it if e.name.endswith(".py"))
+    return f"{folder} {files}"
+
+
+def _genanki_parts() -> list[Any]:
+    """What the collection takes from genanki: its schema, its ``col`` row, a deck's JSON, our note type's JSON."""
+    import genanki
+    from genanki.apkg_col import APKG_COL
+    from genanki.apkg_schema import APKG_SCHEMA
+
+    return [APKG_SCHEMA, APKG_COL, genanki.Deck(0, "", "").to_json(), anki_model.genanki_model().to_json(0, 0)]
+
+
+def _valid_parts(value: Any) -> bool:
+    return isinstance(value, list) and [type(v) for v in value] == [str, str, dict, dict]
+
+
 class Notes:
     """Each question's note, memoised whole by everything it is made from (see "Speed" above)."""
 
     def __init__(self, cache: Path, lang: str) -> None:
         self.cache = cache
         self.lang = lang
-        versions = (NOTE_VERSION, markup.RENDER_VERSION, anki_model.MODEL_ID)
+        versions = (NOTE_VERSION, markup.RENDER_VERSION, anki_model.MODEL_ID, genanki_stamp())
         self.memo = markup.Memo(cache / NOTES_FILE, version=versions, max_entries=NOTE_ENTRIES)
         self.html = markup.Memo(cache / HTML_FILE)  # rendered fragments, read when a note is made
         self.sources = Sources(self.html)
@@ -235,6 +265,11 @@ class Notes:
             self.lang, note_source(q, self.lang, self.sources), lambda: self._make(q), _valid_entry
         )
         return entry
+
+    def genanki_parts(self) -> list[Any]:
+        """:func:`_genanki_parts`, memoised with the notes (so genanki is imported only to make a note)."""
+        parts: list[Any] = self.memo.get("genanki", "", _genanki_parts, _valid_parts)
+        return parts
 
     def _make(self, q: Question) -> Entry:
         import genanki
@@ -276,39 +311,41 @@ def _deck_description(topic: str | None) -> str:
     )
 
 
-def _write_collection(conn: sqlite3.Connection, notes: list[tuple[int, str, Entry, int]], now: float) -> None:
+def _write_collection(
+    conn: sqlite3.Connection, notes: list[tuple[int, str, Entry, int]], genanki_parts: list[Any], now: float
+) -> None:
     """The collection genanki's ``Package.write_to_db`` writes, with the notes and cards in two ``executemany``.
 
-    ``notes``: (position in the bank, topic, entry, modification time), in bank order. The
-    schema and ``col`` row are genanki's, the decks and the note type its JSON as its decks
-    leave it (the note type written last, by the last deck), with our note type's ``mod``,
-    ``crt`` and ``conf``. Note and card ids come from one counter in genanki's order (decks by
-    name, notes in bank order, each note's id then its cards'), and the rows hold what
-    ``genanki.Note.write_to_db`` puts in them, the note's ``mod`` being its modification time.
+    ``notes``: (position in the bank, topic, entry, modification time), in bank order;
+    ``genanki_parts``: see :func:`_genanki_parts`. The schema and ``col`` row are genanki's, the
+    decks and the note type its JSON as its decks leave it (the note type written last, by the
+    last deck), with our note type's ``mod``, ``crt`` and ``conf``. Note and card ids come from
+    one counter in genanki's order (decks by name, notes in bank order, each note's id then its
+    cards'), and the rows hold what ``genanki.Note.write_to_db`` puts in them, the note's
+    ``mod`` being its modification time.
     """
-    from genanki import Deck
-    from genanki.apkg_col import APKG_COL
-    from genanki.apkg_schema import APKG_SCHEMA
-
     from .anki_progress import collection_crt
 
+    schema, col, deck_json, model_json = genanki_parts
     by_topic: dict[str, list[tuple[int, str, Entry, int]]] = {}
     for note in notes:
         by_topic.setdefault(note[1], []).append(note)
     topics = sorted(by_topic)
-    conn.executescript(APKG_SCHEMA)
-    conn.executescript(APKG_COL)
+    conn.executescript(schema)
+    conn.executescript(col)
     decks_json, models_json, conf_json = conn.execute("SELECT decks, models, conf FROM col").fetchone()
     decks = json.loads(decks_json)
-    parent = Deck(anki_model.PARENT_DECK_ID, anki_model.PARENT_DECK, _deck_description(None))
-    decks[str(parent.deck_id)] = parent.to_json()
-    for topic in topics:
-        deck = Deck(anki_model.deck_id(topic), anki_model.deck_name(topic), _deck_description(topic))
-        decks[str(deck.deck_id)] = deck.to_json()
+    for did, name, topic in [
+        (anki_model.PARENT_DECK_ID, anki_model.PARENT_DECK, None),
+        *((anki_model.deck_id(t), anki_model.deck_name(t), t) for t in topics),
+    ]:
+        decks[str(did)] = {**deck_json, "id": did, "name": name, "desc": _deck_description(topic)}
     models = json.loads(models_json)
-    model = anki_model.genanki_model().to_json(now, anki_model.deck_id(topics[-1]))
-    model["mod"] = anki_model.MODEL_MTIME
-    models[str(anki_model.MODEL_ID)] = model
+    models[str(anki_model.MODEL_ID)] = {
+        **model_json,
+        "did": anki_model.deck_id(topics[-1]),
+        "mod": anki_model.MODEL_MTIME,
+    }
     conf = json.loads(conf_json)
     conf["schedVer"] = 2
     conf["curModel"] = str(anki_model.MODEL_ID)
@@ -355,7 +392,7 @@ def export_anki(
 
     conn = sqlite3.connect(":memory:")
     try:
-        _write_collection(conn, notes, now)
+        _write_collection(conn, notes, made.genanki_parts(), now)
         if with_progress:
             from .anki_progress import apply_progress
 
