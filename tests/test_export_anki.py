@@ -2,7 +2,9 @@
 
 Covers: note count, fields in both languages, tags and decks as designed; re-export after an
 edit updates that note and adds none; --lang; --with-progress carries FSRS scheduling, the
-memory state and the review log; the frozen note type; refusals through the real CLI.
+memory state and the review log; the frozen note type; refusals through the real CLI; the
+memoised notes (a warm export writes the cold one's collection, an edit remakes its note only,
+and a warm export imports neither genanki nor markdown-it).
 """
 
 from __future__ import annotations
@@ -10,7 +12,9 @@ from __future__ import annotations
 import dataclasses
 import json
 import os
+import sqlite3
 import subprocess
+import sys
 import zipfile
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
@@ -23,8 +27,9 @@ from conftest import quiz_command, source_env
 from quizcli.bank.loader import Bank, load_bank
 from quizcli.config import Config
 from quizcli.errors import ExportError
-from quizcli.export import anki_model, markup
+from quizcli.export import anki, anki_model, markup
 from quizcli.export.anki import MTIMES_FILE, export_anki, note_guid
+from quizcli.export.anki_fields import Sources, note_source
 from quizcli.paths import Paths
 from quizcli.progress import record
 from quizcli.scheduler import Rating
@@ -248,6 +253,127 @@ def test_note_type_is_frozen() -> None:
     assert anki_model.MODEL_ID not in anki_model.RETIRED_MODELS
     assert anki_model.MODEL_FINGERPRINT not in anki_model.RETIRED_MODELS.values()
     assert f"``{anki_model.MODEL_ID}``" in (anki_model.__doc__ or "")
+
+
+def test_card_requirements_are_genankis() -> None:
+    """CARD_REQUIREMENTS is what genanki computes from the frozen templates (it is frozen with them)."""
+    computed = anki_model.genanki_model(frozen=False)._req
+    assert computed == [[o, how, list(fields)] for o, how, fields in anki_model.CARD_REQUIREMENTS]
+
+
+# --- memoised notes ---------------------------------------------------------------------------------
+
+USER_MCQ = """\
+questions:
+  - id: math.my-own-choice
+    kind: mcq
+    topic: math
+    tags: [mine]
+    difficulty: 1
+    prompt: {en: "Which is **even**?", zh: "哪个是**偶数**？"}
+    choices:
+      - {en: "$3$", zh: "$3$", why: {en: "WHY-A", zh: "理由甲"}}
+      - {en: "$4$", zh: "$4$", why: {en: "Divisible by $2$.", zh: "能被 $2$ 整除。"}}
+    correct: b
+    answer: {en: "(b) $4$", zh: "(b) $4$"}
+    sources: [{ref: "arithmetic"}]
+"""
+
+
+def collection_bytes(path: Path) -> bytes:
+    with zipfile.ZipFile(path) as z:
+        return z.read("collection.anki2")
+
+
+def notes_by_guid(path: Path) -> dict[str, tuple[object, ...]]:
+    conn = sqlite3.connect(":memory:")
+    try:
+        conn.deserialize(collection_bytes(path))
+        return {row[0]: row for row in conn.execute("SELECT guid, mod, tags, flds, sfld FROM notes")}
+    finally:
+        conn.close()
+
+
+def test_warm_export_writes_the_cold_ones_collection(tmp_path: Path, paths: Paths,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """Same clock: the collection of a warm export (every note from the memo) is byte for byte the cold one's."""
+    monkeypatch.setattr(anki.time, "time", lambda: 1_795_000_000.25)
+    parsed = load_bank(paths)  # a fresh home: parsed from YAML
+    cold = tmp_path / "cold.apkg"
+    export_anki(paths=paths, bank=parsed, out=cold, topic=None, lang="both", with_progress=False)
+    cached = load_bank(paths)
+    assert cached.json_fragments is not None  # this time from the bank's cache: the memo's keys must still match
+
+    def must_not_run(*args: object, **kwargs: object) -> None:
+        raise AssertionError("a warm export made a note")
+
+    monkeypatch.setattr(anki, "note_fields", must_not_run)
+    monkeypatch.setattr(markup, "markdown", must_not_run)
+    warm = tmp_path / "warm.apkg"
+    export_anki(paths=paths, bank=cached, out=warm, topic=None, lang="both", with_progress=False)
+    assert collection_bytes(warm) == collection_bytes(cold)
+    notes = notes_by_guid(warm)
+    assert len(notes) == len(cached.questions)
+    assert notes == notes_by_guid(cold)  # fields, GUIDs, mods
+
+
+def test_editing_a_question_remakes_its_note_only(tmp_path: Path, paths: Paths,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    paths.user_bank.mkdir(parents=True)
+    mine = paths.user_bank / "mine.yaml"
+    mine.write_text(USER_MCQ, encoding="utf-8")
+    out = tmp_path / "m.apkg"
+    export_anki(paths=paths, bank=load_bank(paths), out=out, topic="math", lang="both", with_progress=False)
+    before = notes_by_guid(out)
+    guid = note_guid("math.my-own-choice")
+    assert "WHY-A" in before[guid][3]  # type: ignore[operator]
+
+    made: list[str] = []
+    note_fields = anki.note_fields
+    monkeypatch.setattr(anki, "note_fields", lambda q, *args: made.append(q.id) or note_fields(q, *args))
+    # a choice's "why": not part of `quiz list --json`, still part of the note
+    mine.write_text(USER_MCQ.replace("WHY-A", "WHY-EDITED"), encoding="utf-8")
+    export_anki(paths=paths, bank=load_bank(paths), out=out, topic="math", lang="both", with_progress=False)
+    after = notes_by_guid(out)
+    assert made == ["math.my-own-choice"]
+    assert "WHY-EDITED" in after[guid][3] and "WHY-A" not in after[guid][3]  # type: ignore[operator]
+    assert after[guid][1] > before[guid][1]  # type: ignore[operator]  # newer, so Anki takes it
+    assert {g: n for g, n in after.items() if g != guid} == {g: n for g, n in before.items() if g != guid}
+
+    made.clear()
+    export_anki(paths=paths, bank=load_bank(paths), out=out, topic="math", lang="en", with_progress=False)
+    assert len(made) == len(after)  # another --lang is another note
+    assert all("理由" not in n[3] for n in notes_by_guid(out).values())  # type: ignore[operator]
+
+
+def test_note_source_follows_the_reference_module(tmp_path: Path, bank: Bank) -> None:
+    q = bank.get("normalization.batchnorm-forward")
+    assert q.reference
+    module = tmp_path / (q.reference.partition(":")[0].split(".", 1)[1] + ".py")
+    module.write_text("def batchnorm_forward(x, gamma, beta, eps=1e-5):\n    return x\n", encoding="utf-8")
+    first = note_source(q, "both", Sources(root=tmp_path))
+    assert note_source(q, "both", Sources(root=tmp_path)) == first
+    assert note_source(q, "en", Sources(root=tmp_path)) != first
+    module.write_text("def batchnorm_forward(x, gamma, beta, eps=1e-5):\n    return x + 0\n", encoding="utf-8")
+    assert note_source(q, "both", Sources(root=tmp_path)) != first
+
+
+def test_warm_export_imports_neither_genanki_nor_markdown_it(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    home.mkdir()
+    out = tmp_path / "quiz.apkg"
+    assert run_cli("export", "anki", "-o", str(out), home=home).returncode == 0
+    code = (
+        "import sys\nfrom quizcli.cli import main\n"
+        f"sys.argv = ['quiz', 'export', 'anki', '-o', {str(out)!r}]\n"
+        "try:\n    main()\nexcept SystemExit as exc:\n    assert not exc.code, exc.code\n"
+        "print(sorted(m for m in ('genanki', 'markdown_it', 'yaml') if m in sys.modules))\n"
+    )
+    env = dict(source_env(), QUIZ_HOME=str(home), NO_COLOR="1")
+    env.pop("QUIZ_BANK", None)
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[-1] == "[]"
 
 
 # --- progress --------------------------------------------------------------------------------------
