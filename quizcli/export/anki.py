@@ -33,15 +33,18 @@ frozen (see :mod:`.anki_model`): a changed note type would make Anki import copi
 Speed
 -----
 A note is made from its question alone, so whole notes are memoised in
-``<cache>/anki-notes.marshal``: keyed by the question's content (every field but where it
-was defined), ``--lang``, the render versions (``anki_fields.NOTE_VERSION``,
-``markup.RENDER_VERSION``) and, for code questions, the hash of the reference module; the
-value is the note's fields, its content hash and its GUID. Only the notes of changed
-questions are made again, from the rendered fragments memoised in
-``<cache>/anki-html.marshal`` (read only then). Notes and cards are written with two
-``executemany`` into the collection that genanki set up (schema, decks, note type), row for
-row what genanki's ``Note.write_to_db`` would write; genanki's check for invalid HTML tags
-runs when a note is made, not on every export of it.
+``<cache>/anki-notes.marshal``, keyed by the question's content (every field but where it
+was defined, as marshal bytes), ``--lang`` and, for code questions, the hash of the reference
+module. An entry holds what the note's rows need: GUID, tags, fields, sort field, card ords
+and the content hash of the modification times. The whole file is for one combination of
+``anki_fields.NOTE_VERSION``, ``markup.RENDER_VERSION``, ``anki_model.MODEL_ID`` and the
+installed genanki (:func:`genanki_stamp`); it also keeps what the collection takes from
+genanki (schema, ``col`` row, deck and note-type JSON). So a warm export imports neither
+genanki nor markdown-it; the notes of changed questions are made again from the rendered
+fragments memoised in ``<cache>/anki-html.marshal`` (read only then), and genanki's check for
+invalid HTML tags runs on them. Notes and cards are written with two ``executemany``, row for
+row what genanki's ``Package.write_to_db`` would write (``tests/test_export_anki.py``: a warm
+export's collection is byte for byte the cold one's).
 
 Writing
 -------
@@ -205,8 +208,9 @@ def content_hash(deck: str, fields: list[str], note_tags: list[str]) -> str:
 
 # --- the notes ----------------------------------------------------------------------------------
 
-# A note as the memo keeps it: what its rows need, made once per content (see Notes).
-Entry = list[Any]  # [guid, tags, fields joined by \x1f, sort field, card template ords, content hash]
+# A note as the memo keeps it, what its rows need: [GUID, tags (" a b "), the fields joined by
+# "\x1f", the sort field, the ords of its cards' templates, the content hash (see MtimeBook)]
+Entry = list[Any]
 
 
 def _valid_entry(value: Any) -> bool:
@@ -229,10 +233,13 @@ def genanki_stamp() -> str:
 
     spec = importlib.util.find_spec("genanki")
     if spec is None or not spec.submodule_search_locations:
-        return ""
+        return ""  # not installed: making a note will say so
     folder = spec.submodule_search_locations[0]
-    with os.scandir(folder) as it:
-        files = sorted((e.name, e.stat().st_size, e.stat().st_mtime_ns) for e in it if e.name.endswith(".py"))
+    try:
+        with os.scandir(folder) as it:
+            files = sorted((e.name, e.stat().st_size, e.stat().st_mtime_ns) for e in it if e.name.endswith(".py"))
+    except OSError:  # not a plain folder (a zip?): memoise nothing from it
+        return f"{folder} {time.time()}"
     return f"{folder} {files}"
 
 
