@@ -191,6 +191,11 @@ def check_cmd(
     paths = _paths()
     source = read_answer(file)
     child = None if watch else prestart(file, source, timeout)  # overlaps the child's start with ours
+    if child is not None:
+        import threading
+
+        # NumPy's import (needed to check the values) partly overlaps the bank's loading
+        threading.Thread(target=__import__, args=("numpy",), daemon=True).start()
     try:
         q = identify(file, source, _bank(), question)
     except BaseException:

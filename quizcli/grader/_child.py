@@ -1,6 +1,6 @@
 """The sandboxed child: runs the learner's function and sends back raw values.
 
-Started by ``sandbox.py`` as ``python -I -B _child.py <request fd> <result fd> <numpy paths>``
+Started by ``sandbox.py`` as ``python -I -S -B _child.py <request fd> <result fd> <numpy paths>``
 in a fresh temporary directory, its own session, under rlimits. It is deliberately
 self-contained (no ``quizcli`` import). Protocol, both ways: frames of an 8-byte
 big-endian length then a payload whose first byte says what it is, ``J`` (UTF-8

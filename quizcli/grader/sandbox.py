@@ -1,7 +1,7 @@
 """Running a learner's answer in a separate, resource-limited process.
 
 The parent (``quiz``) never imports the answer. It starts ``_child.py`` with
-``python -I -B`` in a fresh temporary directory and a new session, under rlimits
+``python -I -S -B`` (no site: no .pth code runs) in a fresh temporary directory and a new session, under rlimits
 (CPU seconds, address space, file size, no core dumps, and the number of processes
 where that limit applies), with a scrubbed environment and one BLAS thread. Requests
 and results travel as length-prefixed frames over two pipes; what the answer prints
@@ -245,7 +245,7 @@ class Child:
         out = open(self.out_path, "wb")  # noqa: SIM115 - closed below
         try:
             self.proc = subprocess.Popen(
-                [sys.executable, "-I", "-B", str(CHILD), str(req_r), str(res_w), json.dumps(numpy_paths())],
+                [sys.executable, "-I", "-S", "-B", str(CHILD), str(req_r), str(res_w), json.dumps(numpy_paths())],
                 stdin=subprocess.DEVNULL,
                 stdout=out,
                 stderr=out,
