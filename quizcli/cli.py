@@ -6,9 +6,10 @@ turns them (and click's usage errors) into one stderr sentence and the exit code
 from the contract (0 ok, 1 wrong answer, 2 bad usage/input, 130 interrupted).
 """
 
-
+import contextlib
 import json
 import sys
+from collections.abc import Iterator
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Any
@@ -733,6 +734,23 @@ def _ask_one(
         return "next", outcome
 
 
+@contextlib.contextmanager
+def _practice(paths: Any, bank: Any, topic: str | None, lang: str | None, seed: int | None) -> Iterator[Any]:
+    """What `start` and `interview` share: the topic checked, the config, an open store, a session."""
+    import random
+    from datetime import UTC, datetime
+
+    from .config import load_config
+    from .session import Session
+    from .store import Store
+
+    _check_topic(bank, topic)
+    config = load_config(paths)
+    with Store.open(paths.db) as store:
+        assert store is not None
+        yield Session(store, config, lambda: datetime.now(tz=UTC)), lang or config.lang, random.Random(seed)
+
+
 def _run_session(
     paths: Any,
     bank: Any,
@@ -745,21 +763,11 @@ def _run_session(
     lang: str | None,
 ) -> int:
     """The interactive loop of `quiz start` (terminal I/O only; the logic lives in session.py)."""
-    import random
-    from datetime import UTC, datetime
+    from .session import build_queue
 
-    from .config import load_config
-    from .session import Session, build_queue
-    from .store import Store
-
-    _check_topic(bank, topic)
-    config = load_config(paths)
-    lang = lang or config.lang
-    t = UI[lang]
-    rng = random.Random(seed)
-    with Store.open(paths.db) as store:
-        assert store is not None
-        session = Session(store, config, lambda: datetime.now(tz=UTC))
+    with _practice(paths, bank, topic, lang, seed) as (session, lang, rng):
+        t = UI[lang]
+        store, config = session.store, session.config
         queue = build_queue(bank, store, config, session.now(), rng, topic=topic, limit=limit, new_limit=new)
         if not queue:
             console.print(t["nothing"])
@@ -807,25 +815,15 @@ def _run_interview(
     output: Path | None,
 ) -> int:
     """`quiz interview`: a timed mock interview, then a scored report (terminal I/O only)."""
-    import random
     import signal
     import time
-    from datetime import UTC, datetime
 
-    from .config import load_config
     from .interview import build_report, pick_questions, report_markdown
-    from .session import Session
-    from .store import Store
 
-    _check_topic(bank, topic)
-    config = load_config(paths)
-    lang = lang or config.lang
-    t = UI[lang]
-    rng = random.Random(seed)
     outcomes: list[dict[str, Any]] = []
-    with Store.open(paths.db) as store:
-        assert store is not None
-        session = Session(store, config, lambda: datetime.now(tz=UTC))
+    with _practice(paths, bank, topic, lang, seed) as (session, lang, rng):
+        t = UI[lang]
+        store, config = session.store, session.config
         questions = pick_questions(bank, store, config, session.now(), rng, minutes=minutes, topic=topic)
         deadline = time.monotonic() + minutes * 60
 
