@@ -103,7 +103,9 @@ def question_view(q: Question, lang: str, with_answer: bool = True) -> Any:
     if with_answer:
         parts.extend(answer_view(q, lang))
     parts.append(Rule(style="dim"))
-    parts.append(_styled(f"{label(lang, 'sources')}{colon(lang)}" + "; ".join(source_text(s) for s in q.sources), "dim"))
+    parts.append(
+        _styled(f"{label(lang, 'sources')}{colon(lang)}" + "; ".join(source_text(s) for s in q.sources), "dim")
+    )
     return Group(*parts)
 
 
@@ -115,7 +117,9 @@ def answer_view(q: Question, lang: str, picked: int | None = None) -> list[Any]:
     out: list[Any] = [Rule(label(lang, "answer"), style="green", align="left")]
     if q.kind == "mcq" and q.correct_index is not None:
         right = q.choices[q.correct_index]
-        out.append(Text(f"{label(lang, 'correct')}{colon(lang)}{q.correct}) " + math_to_text(right[lang]), style="green"))
+        out.append(
+            Text(f"{label(lang, 'correct')}{colon(lang)}{q.correct}) " + math_to_text(right[lang]), style="green")
+        )
         if picked is not None and picked != q.correct_index and q.choices[picked].get("why"):
             out.append(Text(f"{LETTERS[picked]}) " + math_to_text(q.choices[picked]["why"][lang]), style="red"))
     if q.kind == "numeric":
