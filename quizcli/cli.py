@@ -107,13 +107,13 @@ def list_cmd(
         return
     from .render import question_table
 
-    passed = _passed_code(questions) if kind == Kind.code else None
+    passed = _passed_code() if kind == Kind.code else None
     console = _console()
     console.print(question_table(questions, lang.value, passed, width=console.width))
     console.print(f"[dim]{len(questions)} question(s)[/]")
 
 
-def _passed_code(questions: list[Any]) -> set[str]:
+def _passed_code() -> set[str]:
     from .store import Store
 
     with Store.open(_paths().db, create=False) as store:

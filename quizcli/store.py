@@ -18,7 +18,7 @@ import time
 import uuid
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -533,17 +533,10 @@ class Store:
         }
 
 
-def _day_start(now: float) -> float:
+def day_start(now: float) -> float:
+    """Local midnight before ``now`` (epoch seconds)."""
     local = datetime.fromtimestamp(now).astimezone()
     return local.replace(hour=0, minute=0, second=0, microsecond=0).timestamp()
-
-
-def day_start(now: float) -> float:
-    return _day_start(now)
-
-
-def now_utc() -> datetime:
-    return datetime.now(tz=UTC)
 
 
 def dumps_progress(data: dict[str, Any]) -> str:

@@ -267,12 +267,9 @@ class Child:
         path.write_bytes(source)
         return path
 
-    def send(self, header: dict[str, Any], arrays: list[Any]) -> None:
-        """Write the request; a child that died or stopped reading is noticed in collect."""
-        self.send_bytes(encode_request(header, arrays))
-
     def send_bytes(self, request: bytes) -> None:
-        """Write an already encoded request (see :func:`encode_request`)."""
+        """Write the encoded request (:func:`encode_request`); a child that died or stopped reading
+        is noticed in collect."""
         data = memoryview(request)
         os.set_blocking(self.req_w, False)
         try:
