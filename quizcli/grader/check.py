@@ -154,10 +154,11 @@ def grade(
         from .sandbox import Child
 
         child = Child(timeout)  # starts importing NumPy while we prepare
-    cached = _cached_request(cache_dir, question) if child is not None else None
+    request_file = _request_file(cache_dir, question) if cache_dir is not None and child is not None else None
+    cached = _read_bytes(request_file)
     if cached is not None:
         child.place("answer.py", source)
-        child.send_bytes(cached[1])
+        child.send_bytes(cached)
     import numpy as np
 
     from .cases import spec_for
@@ -179,7 +180,7 @@ def grade(
         from .sandbox import Child, encode_request
 
         request = encode_request(*_request(question.function, cases))
-        if cached is not None and cached[1] != request:
+        if cached is not None and cached != request:
             # a stale or tampered cache: the child got other inputs than the ones graded; start over
             child.abort()
             child = Child(timeout)
@@ -187,7 +188,7 @@ def grade(
         if cached is None:
             child.place("answer.py", source)
             child.send_bytes(request)
-            _store_request(cache_dir, question, request)
+            _store_request(request_file, question, request)
         expected = [run_reference(spec, c) for c in cases]
         result = child.collect(len(cases))
     finally:
@@ -219,24 +220,22 @@ def _request_file(cache_dir: Path, question: Question) -> Path:
     return cache_dir / "requests" / f"{question.function}-{digest.hexdigest()[:24]}.bin"
 
 
-def _cached_request(cache_dir: Path | None, question: Question) -> tuple[Path, bytes] | None:
-    if cache_dir is None:
+def _read_bytes(file: Path | None) -> bytes | None:
+    if file is None:
         return None
-    file = _request_file(cache_dir, question)
     try:
-        return file, file.read_bytes()
+        return file.read_bytes()
     except OSError:
         return None
 
 
-def _store_request(cache_dir: Path | None, question: Question, request: bytes) -> None:
+def _store_request(file: Path | None, question: Question, request: bytes) -> None:
     """Best effort; an unwritable cache only costs speed."""
-    if cache_dir is None:
+    if file is None:
         return
     import os
     import tempfile
 
-    file = _request_file(cache_dir, question)
     try:
         file.parent.mkdir(parents=True, exist_ok=True)
         for old in file.parent.glob(f"{question.function}-*.bin"):
