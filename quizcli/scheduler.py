@@ -51,6 +51,21 @@ def _dt(ts: float | None) -> datetime | None:
     return None if ts is None else datetime.fromtimestamp(ts, tz=UTC)
 
 
+def _fsrs_card(card: CardState, now: datetime) -> Any:
+    """Our card state as an ``fsrs.Card`` (a never-seen card is due ``now``)."""
+    import fsrs
+
+    return fsrs.Card(
+        card_id=card_id(card.question_id),
+        state=fsrs.State(card.state),
+        step=card.step,
+        stability=card.stability,
+        difficulty=card.difficulty,
+        due=_dt(card.due) or now,
+        last_review=_dt(card.last_review),
+    )
+
+
 def make_scheduler(desired_retention: float = 0.9, fuzz: bool = True) -> Any:
     import fsrs
 
@@ -66,16 +81,7 @@ def review(scheduler: Any, card: CardState, rating: Rating, now: datetime) -> Ca
     """The card after answering it with ``rating`` at ``now``."""
     import fsrs
 
-    fc = fsrs.Card(
-        card_id=card_id(card.question_id),
-        state=fsrs.State(card.state),
-        step=card.step,
-        stability=card.stability,
-        difficulty=card.difficulty,
-        due=_dt(card.due) or now,
-        last_review=_dt(card.last_review),
-    )
-    new, _ = scheduler.review_card(fc, fsrs.Rating(int(rating)), review_datetime=now)
+    new, _ = scheduler.review_card(_fsrs_card(card, now), fsrs.Rating(int(rating)), review_datetime=now)
     lapse = card.state == 2 and rating == Rating.again
     return CardState(
         question_id=card.question_id,
@@ -94,18 +100,7 @@ def retrievability(scheduler: Any, card: CardState, now: datetime) -> float:
     """Probability of recall now (0 for a card never seen)."""
     if card.last_review is None or card.stability is None:
         return 0.0
-    import fsrs
-
-    fc = fsrs.Card(
-        card_id=card_id(card.question_id),
-        state=fsrs.State(card.state),
-        step=card.step,
-        stability=card.stability,
-        difficulty=card.difficulty,
-        due=_dt(card.due),
-        last_review=_dt(card.last_review),
-    )
-    return float(scheduler.get_card_retrievability(fc, current_datetime=now))
+    return float(scheduler.get_card_retrievability(_fsrs_card(card, now), current_datetime=now))
 
 
 def auto_rating(
