@@ -2,37 +2,21 @@
 
 from __future__ import annotations
 
-import ast
 from pathlib import Path
 
-from .bank.loader import reference_dir
 from .errors import UsageError
 from .models import Question
+from .references import Sources
 
 
 def signature_stub(q: Question) -> str:
-    """The reference's `def` line and docstring, read without importing it, with a NotImplementedError body."""
-    assert q.reference
-    module, _, name = q.reference.partition(":")
-    tree = ast.parse((reference_dir() / (module.split(".", 1)[1] + ".py")).read_text(encoding="utf-8"))
-    for node in tree.body:
-        if isinstance(node, ast.FunctionDef) and node.name == name:
-            doc = ast.get_docstring(node) or ""
-            args = ast.unparse(node.args)
-            body = f'    """{doc}\n    """\n' if doc else ""
-            return f"import numpy as np\n\n\ndef {q.function}({args}):\n{body}    raise NotImplementedError\n"
-    raise UsageError(f"the reference of {q.id} is missing")
+    """The reference's `def` line and docstring, read without importing it, raising NotImplementedError."""
+    return "import numpy as np\n\n\n" + Sources().signature(q, body="raise NotImplementedError") + "\n"
 
 
 def reference_source(q: Question) -> str:
-    """The source of the question's reference solution, read without importing it."""
-    assert q.reference
-    module, _, name = q.reference.partition(":")
-    text = (reference_dir() / (module.split(".", 1)[1] + ".py")).read_text(encoding="utf-8")
-    for node in ast.parse(text).body:
-        if isinstance(node, ast.FunctionDef) and node.name == name:
-            return ast.get_source_segment(text, node) or ""
-    raise UsageError(f"the reference of {q.id} is missing")
+    """The reference solution and the module's helpers it calls, read without importing it."""
+    return Sources().solution(q)
 
 
 def starter_text(q: Question) -> str:

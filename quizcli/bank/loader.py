@@ -165,14 +165,9 @@ def cross_check(questions: Iterable[Question], check_references: bool = True) ->
 
 def _defined_functions(module: str) -> set[str]:
     """Top-level function names of a reference module, read without importing it."""
-    import ast
+    from ..references import Sources
 
-    file = reference_dir() / (module.split(".", 1)[1] + ".py")
-    try:
-        tree = ast.parse(file.read_text(encoding="utf-8"))
-    except (OSError, SyntaxError):
-        return set()
-    return {n.name for n in tree.body if isinstance(n, ast.FunctionDef)}
+    return Sources().functions(module)
 
 
 def bank_roots(paths: Paths) -> list[tuple[Path, bool]]:

@@ -265,7 +265,7 @@ class Notes:
         versions = (NOTE_VERSION, markup.RENDER_VERSION, anki_model.MODEL_ID, genanki_stamp())
         self.memo = markup.Memo(cache / NOTES_FILE, version=versions, max_entries=NOTE_ENTRIES)
         self.html = markup.Memo(cache / HTML_FILE)  # rendered fragments, read when a note is made
-        self.sources = Sources(self.html)
+        self.sources = Sources(self.html, error=ExportError)
 
     def get(self, q: Question) -> Entry:
         entry: Entry = self.memo.get(
