@@ -216,7 +216,9 @@ def _bce_unshifted_softplus(logits, targets):
 # ================================================================ smooth L1
 
 
-def _smooth_l1_cases(rng: np.random.Generator) -> list[Case]:
+def _smooth_l1_common_cases(rng: np.random.Generator) -> list[Case]:
+    """The cases the loss and its gradient share (the same rng draws, in the same order)."""
+
     def pair(*shape):
         return rng.normal(scale=1.5, size=shape), rng.normal(scale=1.5, size=shape)
 
@@ -233,6 +235,11 @@ def _smooth_l1_cases(rng: np.random.Generator) -> list[Case]:
         Case("random (2, 3, 2), beta = 0.1", pair(2, 3, 2), {"beta": 0.1}),
         Case("all |d| < beta (quadratic only)", pair(3, 4), {"beta": 10.0}),
         Case("all |d| > beta (linear only)", (_f([5.0, -4.0, 3.0]), _f([0.0, 1.0, -2.0])), {"beta": 0.25}),
+    ]
+
+
+def _smooth_l1_cases(rng: np.random.Generator) -> list[Case]:
+    return _smooth_l1_common_cases(rng) + [
         Case("|d| equal to beta", (_f([1.5, -1.5, 0.0]), np.zeros(3)), {"beta": 1.5}),
         Case("single element", (_f([0.3]), _f([0.0]))),
     ]
@@ -253,22 +260,7 @@ def _smooth_l1_sum(pred, target, beta=1.0):
 
 
 def _smooth_l1_grad_cases(rng: np.random.Generator) -> list[Case]:
-    def pair(*shape):
-        return rng.normal(scale=1.5, size=shape), rng.normal(scale=1.5, size=shape)
-
-    return [
-        Case("fixed 1-D, beta = 1", (_f([0.0, 0.5, 2.0, -3.0]), np.zeros(4))),
-        Case(
-            "fixed 2x2, beta = 2",
-            (_f([[1.0, 3.0], [-1.0, 0.0]]), _f([[0.0, 0.0], [1.0, 4.0]])),
-            {"beta": 2.0},
-        ),
-        Case("random (4, 5), default beta", pair(4, 5)),
-        Case("random (3, 3), beta = 0.5", (*pair(3, 3), 0.5)),
-        Case("random (6,), beta = 2", pair(6), {"beta": 2.0}),
-        Case("random (2, 3, 2), beta = 0.1", pair(2, 3, 2), {"beta": 0.1}),
-        Case("all |d| < beta (quadratic only)", pair(3, 4), {"beta": 10.0}),
-        Case("all |d| > beta (linear only)", (_f([5.0, -4.0, 3.0]), _f([0.0, 1.0, -2.0])), {"beta": 0.25}),
+    return _smooth_l1_common_cases(rng) + [
         Case("zero differences", (_f([[1.0, 2.0], [3.0, 4.0]]), _f([[1.0, 2.0], [3.0, 4.5]]))),
         Case("single element", (_f([0.3]), _f([0.0]))),
     ]
