@@ -149,7 +149,7 @@ def grade(
     With a ``cache_dir``, the encoded request (the cases, deterministic for a question) is kept
     there, so a later check sends it before this process has even imported NumPy."""
     assert question.function
-    syntax = _syntax_error(path, source)
+    syntax = None if child is not None else _syntax_error(path, source)  # prestart already parsed it
     if syntax is None and child is None:
         from .sandbox import Child
 
